@@ -1,0 +1,41 @@
+// Lint rules for every project. The module-boundary rule is the architecture, written down:
+// apps sit on libs, libs never reach up, and only one lib may touch each infrastructure client.
+import nx from '@nx/eslint-plugin';
+import tseslint from 'typescript-eslint';
+
+const brokerClients = ['amqplib'];
+const databaseDrivers = ['mongodb', 'better-sqlite3'];
+const outsideInfra = [...brokerClients, ...databaseDrivers];
+
+export const depConstraints = [
+  { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+  { sourceTag: 'scope:order', onlyDependOnLibsWithTags: ['scope:order', 'scope:shared'] },
+  { sourceTag: 'scope:tooling', onlyDependOnLibsWithTags: ['scope:tooling', 'scope:order', 'scope:shared'] },
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:chassis', 'type:domain', 'type:contracts', 'type:messaging', 'type:data-access', 'type:util'], bannedExternalImports: outsideInfra },
+  { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:testing', 'type:contracts', 'type:util'], bannedExternalImports: outsideInfra },
+  { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:testing', 'type:contracts', 'type:messaging', 'type:data-access', 'type:domain', 'type:util'], bannedExternalImports: outsideInfra },
+  { sourceTag: 'type:chassis', onlyDependOnLibsWithTags: ['type:messaging', 'type:data-access', 'type:contracts', 'type:util'], bannedExternalImports: outsideInfra },
+  { sourceTag: 'type:messaging', onlyDependOnLibsWithTags: ['type:data-access', 'type:contracts', 'type:util'], bannedExternalImports: databaseDrivers },
+  { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:util'], bannedExternalImports: brokerClients },
+  { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:contracts', 'type:util'], bannedExternalImports: outsideInfra },
+  { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:util'], bannedExternalImports: outsideInfra },
+  { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'], bannedExternalImports: outsideInfra },
+  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:messaging', 'type:data-access', 'type:chassis', 'type:domain', 'type:util'], bannedExternalImports: outsideInfra },
+];
+
+export default [
+  { ignores: ['**/node_modules/**', '**/dist/**', 'tmp/**', 'data/**', '.nx/**', '**/*.generated.ts', 'tools/lint-fixtures/**'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    plugins: { '@nx': nx },
+    rules: {
+      '@nx/enforce-module-boundaries': ['error', { enforceBuildableLibDependency: false, allow: [], depConstraints }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['**/*.spec.ts', '**/*.integration.ts', '**/*.e2e.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-unused-expressions': 'off' },
+  },
+];

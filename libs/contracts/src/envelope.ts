@@ -1,0 +1,17 @@
+/**
+ * The message envelope: CloudEvents 1.0 attribute names plus saga correlation.
+ * `subject` is the order id; `correlationid` names the saga; `causationid` the event that caused this one.
+ */
+export interface EventEnvelope<TData = unknown, TType extends string = string> {
+  specversion: '1.0';
+  id: string;
+  source: string;
+  type: TType;
+  time: string;
+  subject: string;
+  datacontenttype: 'application/json';
+  dataschema: string;
+  correlationid: string;
+  causationid?: string;
+  data: TData;
+}

@@ -1,0 +1,146 @@
+#!/usr/bin/env node
+// Makes sure a RabbitMQ broker answers, trying in SPEC §3 order:
+// RABBITMQ_URL → localhost:5672 → `docker compose` → a local rabbitmq-server → apt install (Debian/Ubuntu, root).
+// Used by `npm start` and `npm test`; run alone with `npm run infra`.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const say = (line) => console.log(`[infra] ${line}`);
+
+/** Speaks the first bytes of AMQP 0-9-1: a broker that is up answers the protocol header with a Connection.Start frame. */
+export function amqpAnswers(host, port, timeoutMs = 2000) {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port });
+    const done = (ok) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once('error', () => done(false));
+    socket.once('connect', () => socket.write(Buffer.from('AMQP\x00\x00\x09\x01', 'latin1')));
+    socket.once('data', (chunk) => done(chunk[0] === 1));
+  });
+}
+
+async function waitForAmqp(host, port, seconds) {
+  for (let i = 0; i < seconds; i++) {
+    if (await amqpAnswers(host, port)) return true;
+    await sleep(1000);
+  }
+  return false;
+}
+
+function hostPortOf(url) {
+  const parsed = new URL(url);
+  const port = Number(parsed.port || (parsed.protocol === 'amqps:' ? 5671 : 5672));
+  return { host: parsed.hostname || 'localhost', port };
+}
+
+const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+const run = (command, args, options = {}) => execFileSync(command, args, { stdio: 'inherit', ...options });
+
+function dockerEngineAnswers() {
+  if (!has('docker')) return false;
+  return spawnSync('docker', ['info'], { stdio: 'ignore', timeout: 10000 }).status === 0;
+}
+
+function composeEnv() {
+  const file = existsSync(path.join(root, '.env')) ? '.env' : '.env.example';
+  const env = {};
+  for (const line of readFileSync(path.join(root, file), 'utf8').split('\n')) {
+    const match = /^([A-Z_][A-Z0-9_]*)=(.*)$/.exec(line.trim());
+    if (match) env[match[1]] = match[2];
+  }
+  return env;
+}
+
+function localRabbitBinaries() {
+  const dirs = ['', '/usr/sbin/', '/usr/lib/rabbitmq/bin/'];
+  for (const dir of dirs) {
+    const server = `${dir}rabbitmq-server`;
+    if (dir === '' ? has(server) : existsSync(server)) return { server, ctl: `${dir}rabbitmqctl`, plugins: `${dir}rabbitmq-plugins` };
+  }
+  return undefined;
+}
+
+async function startLocal(bins) {
+  say(`starting the local broker (${bins.server} -detached)`);
+  run(bins.server, ['-detached']);
+  for (let i = 0; i < 60; i++) {
+    if (spawnSync(bins.ctl, ['await_startup'], { stdio: 'ignore', timeout: 30000 }).status === 0) break;
+    await sleep(1000);
+  }
+  enableManagement(bins);
+  if (!(await waitForAmqp('localhost', 5672, 60))) throw new Error('rabbitmq-server started but port 5672 never answered AMQP');
+}
+
+function enableManagement(bins) {
+  if (spawnSync(bins.plugins, ['--offline', 'is_enabled', 'rabbitmq_management'], { stdio: 'ignore' }).status === 0) return;
+  say('enabling the management plugin (HTTP API on :15672)');
+  spawnSync(bins.plugins, ['enable', 'rabbitmq_management'], { stdio: 'ignore' });
+}
+
+function aptInstallable() {
+  return existsSync('/etc/debian_version') && process.getuid?.() === 0 && has('apt-get');
+}
+
+/** Returns the broker URL to use, after making sure something answers there. */
+export async function ensureRabbitMq() {
+  if (process.env.RABBITMQ_URL) {
+    const { host, port } = hostPortOf(process.env.RABBITMQ_URL);
+    if (await waitForAmqp(host, port, 30)) {
+      say(`using RABBITMQ_URL (${host}:${port})`);
+      return process.env.RABBITMQ_URL;
+    }
+    throw new Error(`RABBITMQ_URL is set but nothing speaks AMQP at ${host}:${port}; start that broker or unset RABBITMQ_URL`);
+  }
+  const localUrl = 'amqp://guest:guest@localhost:5672';
+  if (await amqpAnswers('localhost', 5672)) {
+    const bins = localRabbitBinaries();
+    if (bins) enableManagement(bins);
+    say('a broker already answers on localhost:5672');
+    return localUrl;
+  }
+  if (dockerEngineAnswers()) {
+    say('starting RabbitMQ with docker compose');
+    run('docker', ['compose', 'up', '-d', '--wait', 'rabbitmq'], { cwd: root });
+    const env = composeEnv();
+    if (!(await waitForAmqp('localhost', 5672, 90))) throw new Error('docker compose started rabbitmq but 5672 never answered');
+    return `amqp://${env.RABBITMQ_USER}:${env.RABBITMQ_PASSWORD}@localhost:5672`;
+  }
+  let bins = localRabbitBinaries();
+  if (!bins && aptInstallable()) {
+    say('no broker found: installing rabbitmq-server with apt (Debian/Ubuntu, root)');
+    run('apt-get', ['update', '-qq']);
+    run('apt-get', ['install', '-y', '-qq', 'rabbitmq-server'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    bins = localRabbitBinaries();
+  }
+  if (bins) {
+    await startLocal(bins);
+    say('local rabbitmq-server is up on localhost:5672 (management on :15672)');
+    return localUrl;
+  }
+  throw new Error(
+    [
+      'no RabbitMQ broker could be found or started. Do one of:',
+      '  - set RABBITMQ_URL=amqp://user:pass@host:5672 to use a broker you run;',
+      '  - start Docker and run `docker compose up -d` (see README);',
+      '  - install RabbitMQ (https://www.rabbitmq.com/docs/download) and start it on localhost:5672.',
+    ].join('\n'),
+  );
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  ensureRabbitMq().then(
+    (url) => say(`ready: ${url.replace(/\/\/[^@]*@/, '//***@')}`),
+    (error) => {
+      console.error(`[infra] ${error.message}`);
+      process.exit(1);
+    },
+  );
+}
