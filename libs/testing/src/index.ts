@@ -1,0 +1,2 @@
+export { startTcpProxy } from './tcp-proxy';
+export type { TcpProxy, TcpProxyOptions } from './tcp-proxy';
