@@ -1,0 +1,48 @@
+import { ConfigFields, ConfigOf } from './config-field';
+import { enumField, integerField, optionalUrlField, stringField, urlField } from './field-types';
+
+export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof logLevels)[number];
+
+/** The variables every worker understands; each app may add its own fields next to these. */
+export function workerConfigFields(defaultPort: number) {
+  return {
+    PORT: integerField({ description: 'HTTP port (0 picks a free one).', default: defaultPort, min: 0, max: 65535 }),
+    HOST: stringField({ description: 'HTTP listen address.', default: '0.0.0.0' }),
+    RABBITMQ_URL: urlField({
+      description: 'Broker to connect to (amqps for TLS).',
+      default: 'amqp://guest:guest@localhost:5672',
+      protocols: ['amqp', 'amqps'],
+    }),
+    RABBITMQ_PREFIX: stringField({
+      description: 'Prefix for every exchange and queue name, to share one broker between isolated deployments or tests.',
+      default: '',
+      pattern: /^[A-Za-z0-9._-]{0,64}$/,
+      patternHint: 'up to 64 letters, digits, ".", "_" or "-"',
+    }),
+    MONGO_URL: optionalUrlField({
+      description: 'MongoDB replica set to store into; unset means the embedded SQLite file DATA_DIR/<service>.sqlite.',
+      protocols: ['mongodb', 'mongodb+srv'],
+    }),
+    DATA_DIR: stringField({ description: 'Directory for the embedded SQLite store files.', default: 'data' }),
+    LOG_LEVEL: enumField({ description: 'Lowest log level written.', default: 'info', values: logLevels }),
+    SHUTDOWN_TIMEOUT_MS: integerField({
+      description: 'How long a graceful shutdown may take before the process exits 1 naming the step that hung.',
+      default: 10_000,
+      min: 1,
+      max: 600_000,
+    }),
+    SAGA_DEADLINE_MS: integerField({
+      description: 'A saga not terminal after this long is compensated (reason timed_out).',
+      default: 30_000,
+      min: 1,
+      max: 86_400_000,
+    }),
+    OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrlField({
+      description: 'OTLP/HTTP endpoint for traces (e.g. Jaeger); unset keeps tracing quiet and cheap.',
+      protocols: ['http', 'https'],
+    }),
+  } satisfies ConfigFields;
+}
+
+export type WorkerConfig = ConfigOf<ReturnType<typeof workerConfigFields>>;
