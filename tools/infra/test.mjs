@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+// `npm test`: ensure a broker, run every tier of every project through Nx, then print one line of real counts.
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { ensureRabbitMq } from './ensure-rabbitmq.mjs';
+import { workspaceRoot } from './apps.mjs';
+import { exitCodeOf, spawnNx } from './nx.mjs';
+
+const resultsDir = path.join(workspaceRoot, 'tmp', 'test-results');
+const targets = (process.env.TROUPE_TEST_TARGETS ?? 'lint,typecheck,test,integration,e2e').split(',');
+
+function totals() {
+  const sum = { passes: 0, failures: 0, pending: 0, runs: 0 };
+  if (!existsSync(resultsDir)) return sum;
+  for (const file of readdirSync(resultsDir)) {
+    const counts = JSON.parse(readFileSync(path.join(resultsDir, file), 'utf8'));
+    sum.passes += counts.passes;
+    sum.failures += counts.failures;
+    sum.pending += counts.pending;
+    sum.runs += 1;
+  }
+  return sum;
+}
+
+const url = await ensureRabbitMq().catch((error) => {
+  console.error(`[test] ${error.message}`);
+  process.exit(1);
+});
+rmSync(resultsDir, { recursive: true, force: true });
+const nxCode = await exitCodeOf(
+  spawnNx(['run-many', '-t', ...targets, '--outputStyle=stream', '--skip-nx-cache'], { RABBITMQ_URL: url }),
+);
+const sum = totals();
+if (nxCode !== 0 && sum.failures === 0) {
+  console.log('[test] a task failed outside the test counts (lint, typecheck, or a test run that crashed): see above');
+}
+if (sum.pending > 0) console.log(`[test] ${sum.pending} pending test(s), each titled with its reason above`);
+console.log(`tests: ${sum.passes} passed, ${sum.failures} failed`);
+process.exit(nxCode !== 0 || sum.failures > 0 ? 1 : 0);
