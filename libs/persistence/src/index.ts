@@ -1,1 +1,3 @@
 export type * from './store';
+export { ConcurrencyError, DuplicateKeyError, InvalidNameError, StoreUnavailableError } from './errors';
+export { createSqliteStore, type SqliteStoreConfig } from './sqlite/sqlite-store';

@@ -1,0 +1,139 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { AsyncMutex } from '../async-mutex';
+import { StoreUnavailableError } from '../errors';
+import { assertCollectionName } from '../names';
+import type { Collection, IndexSpec, Store, StoreSession, StoredDocument } from '../store';
+import { TransactionScope } from '../transaction-scope';
+import { SqliteCollection } from './sqlite-collection';
+import { SqliteEngine } from './sqlite-engine';
+import { busyError, isBusy, translateSqliteError } from './sqlite-errors';
+import { createIndexSql } from './sqlite-index';
+import { SqliteSession } from './sqlite-session';
+
+export interface SqliteStoreConfig {
+  /** Database file (its directory is created if missing), e.g. `data/payment-service.sqlite`; `':memory:'` for a private in-memory store. */
+  file: string;
+  /** How long a write waits for another connection's (another process's) write lock before failing with StoreUnavailableError. Default 5000 ms. */
+  busyTimeoutMs?: number;
+  /** `PRAGMA synchronous`. Default `'FULL'`: every commit is fsynced and survives power loss. `'NORMAL'` is faster and survives process crashes only. */
+  synchronous?: 'FULL' | 'NORMAL';
+}
+
+const DEFAULT_BUSY_TIMEOUT_MS = 5000;
+
+function openEngine(config: SqliteStoreConfig): SqliteEngine {
+  const busyTimeoutMs = config.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
+  const inMemory = config.file === ':memory:';
+  let db: Database.Database | undefined;
+  try {
+    if (!inMemory) mkdirSync(path.dirname(path.resolve(config.file)), { recursive: true });
+    db = new Database(config.file, { timeout: busyTimeoutMs });
+    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
+    // WAL lets readers (this process or another) go on while one writer commits.
+    if (!inMemory) db.pragma('journal_mode = WAL');
+    db.pragma(`synchronous = ${config.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
+    return new SqliteEngine(db, config.file, busyTimeoutMs);
+  } catch (error) {
+    db?.close();
+    if (isBusy(error)) throw busyError(config.file, busyTimeoutMs, error);
+    throw new StoreUnavailableError(`Cannot open SQLite database "${config.file}": ${(error as Error).message}`, { cause: error });
+  }
+}
+
+/**
+ * The embedded store: one SQLite file per service. better-sqlite3 is synchronous, so the only
+ * way two pieces of work could interleave is across an `await` inside `transaction(fn)`; an async
+ * mutex therefore serialises transactions and makes plain operations wait for an open one.
+ * Other processes on the same file are kept out by SQLite's write lock (BEGIN IMMEDIATE + busy
+ * timeout) and by the optimistic `version` check on update.
+ */
+class SqliteStore implements Store {
+  readonly kind = 'sqlite' as const;
+  private readonly mutex = new AsyncMutex();
+  private readonly scope = new TransactionScope();
+  private closed = false;
+
+  constructor(private readonly engine: SqliteEngine) {}
+
+  collection<T extends StoredDocument>(name: string): Collection<T> {
+    assertCollectionName(name);
+    return new SqliteCollection<T>(this.engine, name, (operation, work) => this.serialised(operation, work));
+  }
+
+  ensureIndex(collection: string, index: IndexSpec): Promise<void> {
+    return this.serialised('ensureIndex', () => {
+      assertCollectionName(collection);
+      const sql = createIndexSql(collection, index);
+      try {
+        this.engine.ensureTable(collection);
+        this.engine.db.exec(sql);
+      } catch (error) {
+        throw translateSqliteError(error, { file: this.engine.file, busyTimeoutMs: this.engine.busyTimeoutMs, collection });
+      }
+    });
+  }
+
+  async transaction<R>(fn: (session: StoreSession) => Promise<R>): Promise<R> {
+    this.scope.assertOutside('transaction');
+    return this.mutex.run(async () => {
+      this.assertOpen();
+      try {
+        this.engine.begin();
+      } catch (error) {
+        throw isBusy(error) ? busyError(this.engine.file, this.engine.busyTimeoutMs, error) : error;
+      }
+      const session = new SqliteSession(this.engine);
+      try {
+        const result = await this.scope.run(() => fn(session));
+        session.end();
+        this.engine.commit();
+        return result;
+      } catch (error) {
+        session.end();
+        this.engine.rollback();
+        throw isBusy(error) ? busyError(this.engine.file, this.engine.busyTimeoutMs, error) : error;
+      }
+    });
+  }
+
+  async ping(): Promise<boolean> {
+    if (this.closed) return false;
+    try {
+      return this.engine.statement('SELECT 1 AS ok').get() !== undefined;
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    this.scope.assertOutside('close');
+    await this.mutex.run(() => {
+      if (this.closed) return;
+      this.closed = true;
+      this.engine.db.close();
+    });
+  }
+
+  private serialised<R>(operation: string, work: () => R): Promise<R> {
+    try {
+      this.scope.assertOutside(operation);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return this.mutex.run(() => {
+      this.assertOpen();
+      return work();
+    });
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new StoreUnavailableError(`SQLite store "${this.engine.file}" is closed`);
+  }
+}
+
+/** Opens (creating if needed) the SQLite store at `config.file`. Throws StoreUnavailableError when the file cannot be opened. */
+export function createSqliteStore(config: SqliteStoreConfig): Store {
+  return new SqliteStore(openEngine(config));
+}
