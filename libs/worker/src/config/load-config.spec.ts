@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { ConfigError } from './config-error';
+import { ConfigFields } from './config-field';
 import { booleanField, enumField, integerField, optionalStringField } from './field-types';
 import { loadConfig } from './load-config';
 import { workerConfigFields } from './worker-config';
 
-function problemOf(env: Record<string, string>, fields = workerConfigFields(3000)): ConfigError {
+function problemOf(env: Record<string, string>, fields: ConfigFields = workerConfigFields(3000)): ConfigError {
   try {
     loadConfig(env, fields);
   } catch (error) {

@@ -1,0 +1,135 @@
+import assert from 'node:assert/strict';
+import { Writable } from 'node:stream';
+import { createLogger } from '../logging/create-logger';
+import { createMetrics } from '../metrics/create-metrics';
+import { createHttpServer, HttpServer } from './create-http-server';
+
+const silent = createLogger('test-service', 'silent', new Writable({ write: (_chunk, _encoding, done) => done() }));
+
+describe('createHttpServer', () => {
+  let up: { broker: boolean; store: boolean };
+  let http: HttpServer;
+  const metrics = createMetrics('test-service');
+
+  beforeEach(async () => {
+    up = { broker: true, store: true };
+    http = createHttpServer({
+      logger: silent,
+      registry: metrics.registry,
+      checks: { broker: () => up.broker, store: async () => up.store },
+      healthCheckTimeoutMs: 200,
+    });
+    http.post(
+      '/orders',
+      {
+        schema: {
+          body: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['customerId', 'items'],
+            properties: {
+              customerId: { type: 'string', minLength: 1 },
+              items: { type: 'array', items: { type: 'object', required: ['quantity'], properties: { quantity: { type: 'integer', minimum: 1 } } } },
+            },
+          },
+        },
+      },
+      async (request) => ({ received: request.body }),
+    );
+    http.get('/boom', async () => {
+      throw new Error('database password is hunter2');
+    });
+    await http.ready();
+  });
+  afterEach(() => http.close());
+
+  describe('GET /health', () => {
+    it('is 200 with every check true while broker and store are up', async () => {
+      const response = await http.inject({ method: 'GET', url: '/health' });
+      assert.equal(response.statusCode, 200);
+      assert.deepEqual(response.json(), { status: 'ok', checks: { broker: true, store: true } });
+    });
+
+    it('is 503 naming the broker when it is down', async () => {
+      up.broker = false;
+      const response = await http.inject({ method: 'GET', url: '/health' });
+      assert.equal(response.statusCode, 503);
+      assert.deepEqual(response.json(), { status: 'unavailable', checks: { broker: false, store: true } });
+    });
+
+    it('is 503 when the store check throws or never answers', async () => {
+      const hanging = createHttpServer({
+        logger: silent,
+        registry: metrics.registry,
+        checks: { broker: () => true, store: () => new Promise<boolean>(() => undefined), other: () => { throw new Error('x'); } },
+        healthCheckTimeoutMs: 50,
+      });
+      const response = await hanging.inject({ method: 'GET', url: '/health' });
+      assert.equal(response.statusCode, 503);
+      assert.deepEqual(response.json().checks, { broker: true, store: false, other: false });
+      await hanging.close();
+    });
+  });
+
+  describe('GET /metrics', () => {
+    it('serves Prometheus text with process metrics and the messaging counters labelled by service and event', async () => {
+      metrics.messaging.consumed('stock.reserved');
+      metrics.messaging.failed('stock.reserved');
+      metrics.messaging.retried('stock.reserved');
+      metrics.messaging.deadLettered('order.created', 'invalid_schema');
+      metrics.messaging.handlerDuration('stock.reserved', 0.003);
+      const response = await http.inject({ method: 'GET', url: '/metrics' });
+      assert.equal(response.statusCode, 200);
+      assert.match(String(response.headers['content-type']), /^text\/plain; version=0\.0\.4/);
+      const text = response.body;
+      assert.match(text, /^process_cpu_user_seconds_total\{service="test-service"\} /m);
+      assert.match(text, /^troupe_messages_consumed_total\{event="stock\.reserved",service="test-service"\} 1$/m);
+      assert.match(text, /^troupe_messages_failed_total\{event="stock\.reserved",service="test-service"\} 1$/m);
+      assert.match(text, /^troupe_messages_retried_total\{event="stock\.reserved",service="test-service"\} 1$/m);
+      assert.match(text, /^troupe_messages_dead_lettered_total\{event="order\.created",reason="invalid_schema",service="test-service"\} 1$/m);
+      assert.match(text, /^troupe_handler_duration_seconds_bucket\{le="0\.005",service="test-service",event="stock\.reserved"\} 1$/m);
+    });
+  });
+
+  describe('request bodies', () => {
+    const valid = { customerId: 'c1', items: [{ quantity: 2 }] };
+
+    it('accepts a valid body', async () => {
+      const response = await http.inject({ method: 'POST', url: '/orders', payload: valid });
+      assert.equal(response.statusCode, 200);
+      assert.deepEqual(response.json(), { received: valid });
+    });
+
+    it('answers 413 above 64 KB', async () => {
+      const payload = JSON.stringify({ ...valid, customerId: 'x'.repeat(65_536) });
+      const response = await http.inject({ method: 'POST', url: '/orders', payload, headers: { 'content-type': 'application/json' } });
+      assert.equal(response.statusCode, 413);
+    });
+
+    it('answers 400 to malformed JSON', async () => {
+      const response = await http.inject({ method: 'POST', url: '/orders', payload: '{"customerId":', headers: { 'content-type': 'application/json' } });
+      assert.equal(response.statusCode, 400);
+      assert.equal(response.json().error, 'FST_ERR_CTP_INVALID_JSON_BODY');
+    });
+
+    it('answers 400 naming every invalid, missing and unknown field', async () => {
+      const response = await http.inject({ method: 'POST', url: '/orders', payload: { items: [{ quantity: 0 }], colour: 'red' } });
+      assert.equal(response.statusCode, 400);
+      const body = response.json();
+      assert.deepEqual(
+        body.fields.map((f: { field: string }) => f.field).sort(),
+        ['colour', 'customerId', 'items[0].quantity'],
+      );
+      assert.match(body.message, /^invalid body: /);
+      assert.match(body.message, /items\[0\]\.quantity must be >= 1/);
+      assert.match(body.message, /customerId is required/);
+      assert.match(body.message, /colour is not allowed/);
+    });
+
+    it('hides the details of an unexpected error behind a 500', async () => {
+      const response = await http.inject({ method: 'GET', url: '/boom' });
+      assert.equal(response.statusCode, 500);
+      assert.doesNotMatch(response.body, /hunter2/);
+    });
+  });
+});

@@ -1,0 +1,62 @@
+import Fastify, { FastifyError, FastifyInstance, LogController } from 'fastify';
+import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
+import { describeInvalid, ErrorBody, invalidFields } from './error-response';
+import { evaluateHealth, HealthChecks } from './health';
+
+/** The HTTP server apps add their routes to. */
+export type HttpServer = FastifyInstance;
+
+export interface HttpServerOptions {
+  logger: Logger;
+  /** Served as Prometheus text on GET /metrics. */
+  registry: Registry;
+  /** Evaluated on every GET /health; all must be true for a 200. */
+  checks: HealthChecks;
+  /** Largest accepted request body in bytes; larger → 413. Default 65536 (64 KB). */
+  bodyLimit?: number;
+  /** A health probe slower than this counts as down. Default 2000 ms. */
+  healthCheckTimeoutMs?: number;
+}
+
+/**
+ * Fastify with the chassis' contract: /health, /metrics, a body limit, and 4xx answers that say what was wrong.
+ * Additional properties are rejected rather than silently stripped, so a typo in a field name is a 400.
+ */
+export function createHttpServer(options: HttpServerOptions): HttpServer {
+  const http = Fastify({
+    loggerInstance: options.logger,
+    // Health probes and scrapes would drown the log; failures are logged by the error handler instead.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: options.bodyLimit ?? 65_536,
+    forceCloseConnections: 'idle',
+    ajv: { customOptions: { allErrors: true, removeAdditional: false } },
+  }) as unknown as FastifyInstance;
+
+  http.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error.validation) {
+      const fields = invalidFields(error.validation);
+      const body: ErrorBody = { error: 'Bad Request', message: describeInvalid(error.validationContext ?? 'request', fields), fields };
+      return reply.status(400).send(body);
+    }
+    const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
+    if (status >= 500) {
+      request.log.error({ err: error, method: request.method, url: request.url }, 'request failed');
+      return reply.status(status).send({ error: 'Internal Server Error', message: 'internal error' } satisfies ErrorBody);
+    }
+    return reply.status(status).send({ error: error.code ?? 'Error', message: error.message } satisfies ErrorBody);
+  });
+
+  const healthTimeout = options.healthCheckTimeoutMs ?? 2_000;
+  http.get('/health', async (_request, reply) => {
+    const report = await evaluateHealth(options.checks, healthTimeout);
+    return reply.status(report.status === 'ok' ? 200 : 503).send(report);
+  });
+
+  http.get('/metrics', async (_request, reply) => {
+    const text = await options.registry.metrics();
+    return reply.type(options.registry.contentType).send(text);
+  });
+
+  return http;
+}
