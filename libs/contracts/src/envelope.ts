@@ -1,3 +1,5 @@
+import type { EventMap, EventType } from './generated/event-map.generated';
+
 /**
  * The message envelope: CloudEvents 1.0 attribute names plus saga correlation.
  * `subject` is the order id; `correlationid` names the saga; `causationid` the event that caused this one.
@@ -15,3 +17,9 @@ export interface EventEnvelope<TData = unknown, TType extends string = string> {
   causationid?: string;
   data: TData;
 }
+
+/** The envelope of one catalogued event type, its payload typed. */
+export type EventOf<T extends EventType> = EventEnvelope<EventMap[T], T>;
+
+/** Any catalogued event; narrow it with `switch (event.type)`. */
+export type AnyEvent = { [T in EventType]: EventOf<T> }[EventType];

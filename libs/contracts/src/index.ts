@@ -1,1 +1,16 @@
-export type { EventEnvelope } from './envelope';
+export type { EventEnvelope, EventOf, AnyEvent } from './envelope';
+export * from './generated/event-map.generated';
+export { createEvent } from './create-event';
+export type { CreateEventOptions } from './create-event';
+export { toAmqpProperties, amqpPropertyMismatches } from './amqp-properties';
+export type { EventAmqpProperties } from './amqp-properties';
+export { validateEvent, createEventValidator, defaultValidator } from './validate-event';
+export type { EventValidator, EventValidatorOptions, ValidationResult, ValidationFailureReason } from './validate-event';
+export { parseMessage } from './parse-message';
+export type { ParseResult, ParseFailureReason } from './parse-message';
+export { decodeEvent } from './decode-event';
+export type { DecodeResult, DecodeFailureReason } from './decode-event';
+export { eventCatalogue, latestSchemas, loadCatalogue, schemasDirectory } from './catalogue';
+export type { EventSchema } from './catalogue';
+export { schemaIdOf, parseSchemaId, schemaIdBase } from './json-schema';
+export type { JsonSchema } from './json-schema';

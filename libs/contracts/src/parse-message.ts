@@ -1,0 +1,46 @@
+export type ParseFailureReason = 'oversize' | 'not-json' | 'forbidden-key';
+
+export type ParseResult = { ok: true; value: unknown } | { ok: false; reason: ParseFailureReason; errors: string[] };
+
+/**
+ * Keys that, once merged or spread into an object by careless code downstream, rewrite prototypes.
+ * JSON.parse itself stores them as plain own properties, so they must be refused by name.
+ */
+const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype']);
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/**
+ * Decodes an AMQP body into a JSON value, refusing (never throwing) what the validator should not even see:
+ * bodies over `maxBytes`, invalid UTF-8, non-JSON, and objects with prototype-polluting keys (reported by path).
+ */
+export function parseMessage(body: Buffer | Uint8Array, maxBytes: number): ParseResult {
+  if (body.byteLength > maxBytes) {
+    return { ok: false, reason: 'oversize', errors: [`body is ${body.byteLength} bytes, over the limit of ${maxBytes}`] };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(strictUtf8.decode(body));
+  } catch (error) {
+    return { ok: false, reason: 'not-json', errors: [`not JSON: ${error instanceof Error ? error.message : String(error)}`] };
+  }
+  const forbidden = findForbiddenKeys(value);
+  if (forbidden.length > 0) return { ok: false, reason: 'forbidden-key', errors: forbidden.map((at) => `${at}: forbidden key`) };
+  return { ok: true, value };
+}
+
+/** JSON pointers of every forbidden key, walked iteratively so deeply nested input cannot overflow the stack. */
+function findForbiddenKeys(root: unknown): string[] {
+  const found: string[] = [];
+  const pending: Array<{ value: unknown; at: string }> = [{ value: root, at: '' }];
+  while (pending.length > 0) {
+    const { value, at } = pending.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    for (const key of Object.keys(value)) {
+      const child = `${at}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      if (forbiddenKeys.has(key)) found.push(child);
+      pending.push({ value: (value as Record<string, unknown>)[key], at: child });
+    }
+  }
+  return found.sort();
+}
