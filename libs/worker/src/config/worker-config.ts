@@ -25,7 +25,7 @@ export function workerConfigFields(defaultPort: number) {
       protocols: ['mongodb', 'mongodb+srv'],
     }),
     DATA_DIR: stringField({ description: 'Directory for the embedded SQLite store files.', default: 'data' }),
-    LOG_LEVEL: enumField({ description: 'Lowest log level written.', default: 'info', values: logLevels }),
+    LOG_LEVEL: enumField<LogLevel>({ description: 'Lowest log level written.', default: 'info', values: logLevels }),
     SHUTDOWN_TIMEOUT_MS: integerField({
       description: 'How long a graceful shutdown may take before the process exits 1 naming the step that hung.',
       default: 10_000,

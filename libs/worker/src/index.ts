@@ -1,0 +1,24 @@
+export { runWorker, configErrorExitCode } from './lifecycle/run-worker';
+export { startWorker } from './lifecycle/start-worker';
+export type { RunningWorker, StartWorkerOptions } from './lifecycle/start-worker';
+export { defineWorker } from './lifecycle/worker-definition';
+export type { ConsumerHandle, WorkerContext, WorkerDefinition } from './lifecycle/worker-definition';
+
+export { loadConfig } from './config/load-config';
+export { ConfigError } from './config/config-error';
+export { ConfigProblem } from './config/config-field';
+export type { ConfigField, ConfigFields, ConfigOf } from './config/config-field';
+export { booleanField, enumField, integerField, optionalStringField, optionalUrlField, stringField, urlField } from './config/field-types';
+export { workerConfigFields, logLevels } from './config/worker-config';
+export type { LogLevel, WorkerConfig } from './config/worker-config';
+
+export { createHttpServer } from './http/create-http-server';
+export type { HttpServer, HttpServerOptions } from './http/create-http-server';
+export type { HealthCheck, HealthChecks, HealthReport } from './http/health';
+export type { ErrorBody, InvalidField } from './http/error-response';
+
+export { createLogger } from './logging/create-logger';
+export type { Logger } from './logging/create-logger';
+export { createMetrics } from './metrics/create-metrics';
+export type { WorkerMetrics } from './metrics/create-metrics';
+export type { MessagingMetricsRecorder } from './metrics/messaging-metrics';

@@ -1,0 +1,94 @@
+import type { DestinationStream } from 'pino';
+import { connectBroker } from '@troupe/messaging';
+import { loadConfig } from '../config/load-config';
+import { workerConfigFields, type WorkerConfig } from '../config/worker-config';
+import type { ConfigFields, ConfigOf } from '../config/config-field';
+import { createHttpServer, type HttpServer } from '../http/create-http-server';
+import { createLogger } from '../logging/create-logger';
+import { createMetrics } from '../metrics/create-metrics';
+import { openStore } from './open-store';
+import { ShutdownSequence } from './shutdown-sequence';
+import { validateDefinition } from './validate-definition';
+import type { WorkerContext, WorkerDefinition } from './worker-definition';
+
+export interface StartWorkerOptions {
+  /** Where configuration is read from. Default `process.env`. */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Where JSON log lines go. Default stdout. */
+  logDestination?: DestinationStream;
+}
+
+export interface RunningWorker<F extends ConfigFields = ConfigFields> {
+  readonly context: WorkerContext<F>;
+  readonly http: HttpServer;
+  /** Base URL the HTTP server answers on (loopback name when listening on every interface). */
+  readonly url: string;
+  /** Graceful stop: HTTP, consumers, onStop, broker, store — in that order. Resolves with the steps that failed. */
+  stop(): Promise<string[]>;
+  /** The shutdown step in progress, to name what hangs. */
+  currentStopStep(): string | undefined;
+}
+
+/**
+ * Brings a worker up: config, store (+ indexes), broker, consumers, routes, onStart, HTTP.
+ * Throws ConfigError before touching anything when the environment is invalid; on any later
+ * failure it releases what it had acquired and rethrows.
+ */
+export async function startWorker<F extends ConfigFields>(definition: WorkerDefinition<F>, options: StartWorkerOptions = {}): Promise<RunningWorker<F>> {
+  validateDefinition(definition);
+  const fields = { ...workerConfigFields(definition.defaultPort), ...definition.config } as ReturnType<typeof workerConfigFields> & F;
+  const config = loadConfig(options.env ?? process.env, fields) as WorkerContext<F>['config'];
+  const { service } = definition;
+  const common: WorkerConfig = config;
+  const logger = createLogger(service, common.LOG_LEVEL, options.logDestination);
+  const shutdown = new ShutdownSequence();
+  const releaseAll = () => shutdown.run((step, error) => logger.error({ err: error, step }, `shutdown step "${step}" failed`));
+
+  try {
+    const store = await openStore(service, common);
+    shutdown.add('store', () => store.close());
+    for (const [collection, indexes] of Object.entries(definition.indexes ?? {})) {
+      for (const index of indexes) await store.ensureIndex(collection, index);
+    }
+    logger.info({ store: store.kind }, 'store open');
+
+    const broker = connectBroker({ url: common.RABBITMQ_URL, connectionName: service, logger: logger.child({ component: 'broker' }) });
+    shutdown.add('broker connection', () => broker.close());
+
+    const metrics = createMetrics(service);
+    const context: WorkerContext<F> = { service, config, logger, store, broker, metrics };
+
+    if (definition.onStop) {
+      const onStop = definition.onStop;
+      shutdown.add('onStop hook', () => onStop(context));
+    }
+    if (definition.consumers) {
+      const consumers = await definition.consumers(context);
+      shutdown.add('consumers', () => consumers.stop());
+    }
+
+    const http = createHttpServer({
+      logger,
+      registry: metrics.registry,
+      checks: { broker: () => broker.isConnected(), store: () => store.ping() },
+    });
+    shutdown.add('http server', () => http.close());
+    await definition.routes?.(http, context);
+    await definition.onStart?.(context);
+    await http.listen({ port: common.PORT, host: common.HOST, listenTextResolver: () => '' });
+
+    const address = http.server.address();
+    const port = typeof address === 'object' && address ? address.port : common.PORT;
+    const host = common.HOST === '0.0.0.0' || common.HOST === '::' ? 'localhost' : common.HOST;
+    const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+    logger.info({ url, port }, `${service} listening on ${url}`);
+
+    return { context, http, url, stop: releaseAll, currentStopStep: () => shutdown.current() };
+  } catch (error) {
+    logger.fatal({ err: error }, `${service} failed to start`);
+    await releaseAll();
+    throw error;
+  }
+}
+
+export type { ConfigOf };

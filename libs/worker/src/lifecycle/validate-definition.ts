@@ -1,0 +1,13 @@
+import type { WorkerDefinition } from './worker-definition';
+
+const serviceName = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+
+/** A malformed definition is a programming error: fail at start with a message naming the field. */
+export function validateDefinition(definition: Pick<WorkerDefinition, 'service' | 'defaultPort'>): void {
+  if (!serviceName.test(definition.service ?? '')) {
+    throw new TypeError(`worker definition: service must be lower-case kebab-case, got ${JSON.stringify(definition.service)}`);
+  }
+  if (!Number.isInteger(definition.defaultPort) || definition.defaultPort < 1 || definition.defaultPort > 65535) {
+    throw new TypeError(`worker definition: defaultPort must be an integer 1–65535, got ${definition.defaultPort}`);
+  }
+}
