@@ -14,3 +14,8 @@ export { eventCatalogue, latestSchemas, loadCatalogue, schemasDirectory } from '
 export type { EventSchema } from './catalogue';
 export { schemaIdOf, parseSchemaId, schemaIdBase } from './json-schema';
 export type { JsonSchema } from './json-schema';
+export { defineManifest, emittedBy } from './manifest';
+export type { ServiceManifest, Reaction, ReactionKind, Initiation } from './manifest';
+export * from './manifests/reference-manifests';
+export { edgesOf } from './edges';
+export type { ContractEdge } from './edges';
