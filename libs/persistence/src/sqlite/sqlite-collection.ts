@@ -31,14 +31,14 @@ export class SqliteCollection<T extends StoredDocument> implements Collection<T>
   }
 
   get(id: string): Promise<T | undefined> {
-    return this.run('get', id, () => {
+    return this.read('get', id, () => undefined, () => {
       const row = this.engine.statement(`SELECT doc FROM ${this.table} WHERE _id = ?`).get(id) as Row | undefined;
       return row === undefined ? undefined : (JSON.parse(row.doc) as T);
     });
   }
 
   find(filter?: Filter<T>, options?: FindOptions): Promise<T[]> {
-    return this.run('find', undefined, () => {
+    return this.read('find', undefined, () => [], () => {
       const params: unknown[] = [];
       const sql = `SELECT doc FROM ${this.table}${whereClause(parseFilter(filter), params)}${orderAndLimit(parseFindOptions(options), params)}`;
       return (this.engine.statement(sql).all(...params) as Row[]).map((row) => JSON.parse(row.doc) as T);
@@ -46,7 +46,7 @@ export class SqliteCollection<T extends StoredDocument> implements Collection<T>
   }
 
   count(filter?: Filter<T>): Promise<number> {
-    return this.run('count', undefined, () => {
+    return this.read('count', undefined, () => 0, () => {
       const params: unknown[] = [];
       const sql = `SELECT COUNT(*) AS n FROM ${this.table}${whereClause(parseFilter(filter), params)}`;
       return (this.engine.statement(sql).get(...params) as { n: number }).n;
@@ -105,10 +105,21 @@ export class SqliteCollection<T extends StoredDocument> implements Collection<T>
     });
   }
 
+  /** Reads of a collection nobody wrote to yet answer `empty` instead of creating its table (a write). */
+  private read<R>(operation: string, id: string | undefined, empty: () => R, work: () => R): Promise<R> {
+    return this.execute(operation, id, () => (this.engine.hasTable(this.name) ? work() : empty()));
+  }
+
   private run<R>(operation: string, id: string | undefined, work: () => R): Promise<R> {
-    return this.gate(`${operation}`, () => {
+    return this.execute(operation, id, () => {
+      this.engine.ensureTable(this.name);
+      return work();
+    });
+  }
+
+  private execute<R>(operation: string, id: string | undefined, work: () => R): Promise<R> {
+    return this.gate(operation, () => {
       try {
-        this.engine.ensureTable(this.name);
         return work();
       } catch (error) {
         throw translateSqliteError(error, { file: this.engine.file, busyTimeoutMs: this.engine.busyTimeoutMs, collection: this.name, id });

@@ -27,8 +27,16 @@ export class SqliteEngine {
     return statement;
   }
 
+  /** Read-only check, so that reads never need the write lock another process may be holding. */
+  hasTable(collection: string): boolean {
+    if (this.knownTables.has(collection)) return true;
+    const found = this.statement("SELECT 1 AS found FROM sqlite_master WHERE type = 'table' AND name = ?").get(collection) !== undefined;
+    if (found) this.knownTables.add(collection);
+    return found;
+  }
+
   ensureTable(collection: string): void {
-    if (this.knownTables.has(collection)) return;
+    if (this.hasTable(collection)) return;
     this.db.exec(
       `CREATE TABLE IF NOT EXISTS ${quoteIdentifier(collection)} (` +
         '_id TEXT PRIMARY KEY NOT NULL, version INTEGER NOT NULL, doc TEXT NOT NULL CHECK (json_valid(doc)))',
