@@ -1,0 +1,40 @@
+import type { EventEnvelope } from '@troupe/contracts';
+import type { Options } from 'amqplib';
+
+/** Header names this lib writes on dead letters and retries; the DLQ tool reads the same names. */
+export const troupeHeaders = {
+  error: 'x-troupe-error',
+  reason: 'x-troupe-reason',
+  service: 'x-troupe-service',
+  failedAt: 'x-troupe-failed-at',
+  originalRoutingKey: 'x-troupe-original-routing-key',
+  originalQueue: 'x-troupe-original-queue',
+  retryCount: 'x-troupe-retry-count',
+} as const;
+
+/** AMQP properties mirror the envelope so tools can route and show events without opening the body. */
+export function eventProperties(event: EventEnvelope, traceparent?: string): Options.Publish {
+  return {
+    messageId: event.id,
+    type: event.type,
+    appId: event.source,
+    timestamp: Math.floor(Date.parse(event.time) / 1000),
+    contentType: 'application/json',
+    correlationId: event.correlationid,
+    headers: traceparent ? { traceparent } : {},
+  };
+}
+
+/** Headers that describe a previous trip through the broker's dead-lettering; a re-published copy starts clean. */
+const brokerDeathHeaders = new Set(['x-death', 'x-first-death-exchange', 'x-first-death-queue', 'x-first-death-reason', 'x-delivery-count']);
+
+export function carriedHeaders(headers: Record<string, unknown> | undefined): Record<string, unknown> {
+  const kept: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) if (!brokerDeathHeaders.has(name)) kept[name] = value;
+  return kept;
+}
+
+/** Keeps reason headers far below the 64 KiB header table limit however long an error message is. */
+export function truncate(text: string, maxLength = 2000): string {
+  return text.length <= maxLength ? text : `${text.slice(0, maxLength - 1)}…`;
+}

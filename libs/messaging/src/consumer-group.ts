@@ -1,0 +1,112 @@
+import type { Channel, ConsumeMessage } from 'amqplib';
+import type { ManagedBrokerConnection } from './broker-connection';
+import type { DeliveryPipeline, DeliverySource } from './delivery-pipeline';
+import { describeError } from './errors';
+import type { MessagingLogger } from './logger';
+
+/** One consumer channel's life: deliveries are settled only on the channel they came from, and only while it lives. */
+interface ChannelLease {
+  channel: Channel;
+  alive: boolean;
+  consumerTags: string[];
+}
+
+/**
+ * Consumes every queue of a service on one channel and feeds deliveries through the pipeline. A delivery is
+ * settled exactly once, and never on a dead or replaced channel: after a reconnect the broker redelivers what
+ * was unacked and the inbox recognises what was already done.
+ */
+export class ConsumerGroup {
+  private lease: ChannelLease | undefined;
+  private starting: Promise<void> | undefined;
+  private stopping = false;
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(
+    private readonly connection: ManagedBrokerConnection,
+    private readonly sources: readonly DeliverySource[],
+    private readonly pipeline: DeliveryPipeline,
+    private readonly prefetch: number,
+    private readonly logger: MessagingLogger,
+  ) {}
+
+  /** Opens the channel and consumers unless they are already running. */
+  start(): Promise<void> {
+    if (this.stopping || this.sources.length === 0 || this.lease?.alive) return Promise.resolve();
+    this.starting ??= this.open().finally(() => (this.starting = undefined));
+    return this.starting;
+  }
+
+  inFlightCount(): number {
+    return this.inFlight.size;
+  }
+
+  /** Cancels consumers, waits up to `timeoutMs` for handlers in flight, then closes the channel. */
+  async stop(timeoutMs: number): Promise<void> {
+    this.stopping = true;
+    await this.starting?.catch(() => undefined);
+    const lease = this.lease;
+    if (lease?.alive) {
+      for (const tag of lease.consumerTags) await lease.channel.cancel(tag).catch(() => undefined);
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
+    await Promise.race([Promise.allSettled([...this.inFlight]), deadline]);
+    clearTimeout(timer);
+    if (this.inFlight.size > 0) this.logger.warn({ inFlight: this.inFlight.size }, 'stopping with handlers still running; their deliveries will be redelivered');
+    if (lease?.alive) await lease.channel.close().catch(() => undefined);
+  }
+
+  private async open(): Promise<void> {
+    const channel = await this.connection.openChannel('plain');
+    const lease: ChannelLease = { channel, alive: true, consumerTags: [] };
+    channel.on('close', () => this.onChannelClosed(lease));
+    this.lease = lease;
+    // Quorum queues support only per-consumer prefetch, so the bound is per queue.
+    await channel.prefetch(this.prefetch);
+    for (const source of this.sources) {
+      const { consumerTag } = await channel.consume(source.queue, (message) => this.onDelivery(lease, source, message));
+      lease.consumerTags.push(consumerTag);
+    }
+    this.logger.info({ queues: this.sources.map((source) => source.queue) }, 'consuming');
+  }
+
+  private onDelivery(lease: ChannelLease, source: DeliverySource, message: ConsumeMessage | null): void {
+    if (message === null) {
+      // The broker cancelled the consumer (queue deleted or failed over): start over on a fresh channel.
+      this.logger.warn({ queue: source.queue }, 'consumer cancelled by the broker');
+      if (lease.alive) void lease.channel.close().catch(() => undefined);
+      return;
+    }
+    const work = this.pipeline
+      .process(message, source)
+      .then((settlement) => this.settle(lease, message, settlement))
+      .catch((error: unknown) => this.logger.error({ err: describeError(error), queue: source.queue }, 'delivery processing failed'))
+      .finally(() => this.inFlight.delete(work));
+    this.inFlight.add(work);
+  }
+
+  private settle(lease: ChannelLease, message: ConsumeMessage, settlement: 'ack' | 'requeue'): void {
+    if (!lease.alive || this.lease !== lease) {
+      this.logger.debug({ deliveryTag: message.fields.deliveryTag }, 'channel gone; the broker will redeliver');
+      return;
+    }
+    try {
+      if (settlement === 'ack') lease.channel.ack(message);
+      else lease.channel.nack(message, false, true);
+    } catch (error) {
+      this.logger.warn({ err: describeError(error) }, 'could not settle a delivery');
+    }
+  }
+
+  private onChannelClosed(lease: ChannelLease): void {
+    lease.alive = false;
+    if (this.stopping || this.lease !== lease) return;
+    // A channel can die alone (a channel-level error) while the connection lives: reopen it.
+    if (this.connection.isConnected()) {
+      setTimeout(() => {
+        if (this.connection.isConnected()) void this.start().catch((error: unknown) => this.logger.warn({ err: describeError(error) }, 'reopening consumers failed'));
+      }, 500).unref();
+    }
+  }
+}

@@ -1,0 +1,161 @@
+import type { EventEnvelope } from '@troupe/contracts';
+import type { Store } from '@troupe/persistence';
+import type { ConsumeMessage, Options } from 'amqplib';
+import { carriedHeaders, troupeHeaders, truncate } from './amqp-message';
+import type { EventCodec } from './codec';
+import type { ConfirmPublisher } from './confirm-publisher';
+import { describeError } from './errors';
+import { classifyFailure } from './failure-policy';
+import type { EventHandler, HandlerMap } from './handler';
+import { createHandlerContext } from './handler-context';
+import { recordInInbox } from './inbox';
+import type { MessagingLogger } from './logger';
+import type { MessagingMetrics } from './metrics';
+import type { OutboxDispatcher } from './outbox-dispatcher';
+import type { OutboxRow } from './outbox-row';
+import { retryDelayHeader, type TopologyNames } from './topology';
+
+export interface PipelineDeps {
+  service: string;
+  store: Store;
+  codec: EventCodec;
+  handlers: HandlerMap;
+  publisher: ConfirmPublisher;
+  dispatcher: OutboxDispatcher;
+  names: TopologyNames;
+  retryDelaysMs: readonly number[];
+  maxMessageBytes: number;
+  maxConflictReruns: number;
+  leaseMs: number;
+  metrics: MessagingMetrics;
+  logger: MessagingLogger;
+}
+
+/** `ack`: done with (handled, duplicate, retried or dead-lettered, all durably). `requeue`: could not even park it. */
+export type Settlement = 'ack' | 'requeue';
+
+/** Where a delivery came from: the queue consumed and the routing key that queue is bound to. */
+export interface DeliverySource {
+  queue: string;
+  routingKey: string;
+}
+
+class DuplicateDelivery extends Error {}
+
+/**
+ * One delivery, start to finish: parse → validate → one transaction (inbox, handler, outbox) → publish the
+ * outbox rows → settle. Failures never escape: each ends as a retry trip or a dead letter, both published
+ * with confirms before the original is acked, so a message is never lost between queues.
+ */
+export class DeliveryPipeline {
+  constructor(private readonly deps: PipelineDeps) {}
+
+  async process(message: ConsumeMessage, source: DeliverySource): Promise<Settlement> {
+    const { codec, handlers, maxMessageBytes, metrics } = this.deps;
+    const decoded = codec.decode(message.content, maxMessageBytes);
+    if (!decoded.ok) return this.deadLetter(message, source, decoded.reason, decoded.errors.join('; '), 'unknown');
+    const event = decoded.event;
+    if (event.type !== source.routingKey) {
+      return this.deadLetter(message, source, 'type-mismatch', `event type '${event.type}' arrived on the '${source.routingKey}' queue`, event.type);
+    }
+    const handler = handlers[event.type as keyof HandlerMap] as EventHandler | undefined;
+    if (!handler) return this.deadLetter(message, source, 'no-handler', `no handler for '${event.type}'`, event.type);
+
+    const headers = message.properties.headers ?? {};
+    const retryCount = Number(headers[troupeHeaders.retryCount] ?? 0) || 0;
+    const traceparent = typeof headers.traceparent === 'string' ? headers.traceparent : undefined;
+    const started = performance.now();
+    for (let conflictReruns = 0; ; conflictReruns += 1) {
+      try {
+        const rows = await this.handleOnce(handler, event, traceparent, retryCount);
+        metrics.handlerLatency(event.type, (performance.now() - started) / 1000);
+        if (rows.length > 0) await this.deps.dispatcher.dispatch(rows);
+        metrics.consumed(event.type);
+        return 'ack';
+      } catch (error) {
+        if (error instanceof DuplicateDelivery) {
+          metrics.duplicate(event.type);
+          metrics.consumed(event.type);
+          return 'ack';
+        }
+        metrics.failed(event.type, error instanceof Error ? error.name : 'unknown');
+        const action = classifyFailure(error, { retryCount, conflictReruns, retryDelaysMs: this.deps.retryDelaysMs, maxConflictReruns: this.deps.maxConflictReruns });
+        if (action.kind === 'retry-now') continue;
+        this.deps.logger.warn({ eventId: event.id, type: event.type, retryCount, action: action.kind, err: describeError(error) }, 'handler failed');
+        if (action.kind === 'retry-later') return this.retryLater(message, source, event.type, action.delayMs, action.attempt, error);
+        return this.deadLetter(message, source, action.reason, describeError(error), event.type);
+      }
+    }
+  }
+
+  private handleOnce(handler: EventHandler, event: EventEnvelope, traceparent: string | undefined, retryCount: number): Promise<OutboxRow[]> {
+    const { store, service, codec, leaseMs, logger } = this.deps;
+    return store.transaction(async (session) => {
+      // Throwing (not returning) on a duplicate rolls the transaction back on every adapter.
+      if (!(await recordInInbox(session, service, event.id, event.type))) throw new DuplicateDelivery();
+      const rows: OutboxRow[] = [];
+      const ctx = createHandlerContext(session, { codec, source: service, leaseMs, logger }, { event, traceparent, retryCount }, rows);
+      await handler(event, ctx);
+      return rows;
+    });
+  }
+
+  private async retryLater(message: ConsumeMessage, source: DeliverySource, type: string, delayMs: number, attempt: number, error: unknown): Promise<Settlement> {
+    const headers = {
+      ...carriedHeaders(message.properties.headers),
+      [troupeHeaders.retryCount]: attempt,
+      [troupeHeaders.error]: truncate(describeError(error)),
+      [troupeHeaders.originalRoutingKey]: originalRoutingKey(message),
+      [retryDelayHeader]: String(delayMs),
+    };
+    // Routed by the delay header into its delay queue; on expiry the routing key (the queue name) brings it back.
+    const parked = await this.park(this.deps.names.retryExchange, source.queue, message, headers);
+    if (parked) this.deps.metrics.retried(type, attempt);
+    return parked ? 'ack' : 'requeue';
+  }
+
+  private async deadLetter(message: ConsumeMessage, source: DeliverySource, reason: string, detail: string, type: string): Promise<Settlement> {
+    const headers: Record<string, unknown> = {
+      ...carriedHeaders(message.properties.headers),
+      [troupeHeaders.reason]: reason,
+      [troupeHeaders.error]: truncate(`${reason}: ${detail}`),
+      [troupeHeaders.service]: this.deps.service,
+      [troupeHeaders.failedAt]: new Date().toISOString(),
+      [troupeHeaders.originalRoutingKey]: originalRoutingKey(message),
+      [troupeHeaders.originalQueue]: source.queue,
+    };
+    delete headers[retryDelayHeader];
+    this.deps.logger.warn({ queue: source.queue, reason, detail: truncate(detail, 500) }, 'dead-lettering message');
+    const parked = await this.park(this.deps.names.deadLetterExchange, source.queue, message, headers);
+    if (parked) this.deps.metrics.deadLettered(type, reason);
+    return parked ? 'ack' : 'requeue';
+  }
+
+  private async park(exchange: string, routingKey: string, message: ConsumeMessage, headers: Record<string, unknown>): Promise<boolean> {
+    try {
+      await this.deps.publisher.publish(exchange, routingKey, message.content, { ...copiedProperties(message), headers });
+      return true;
+    } catch (error) {
+      this.deps.logger.warn({ exchange, err: describeError(error) }, 'could not park message; it will be redelivered');
+      return false;
+    }
+  }
+}
+
+function originalRoutingKey(message: ConsumeMessage): string {
+  const recorded = message.properties.headers?.[troupeHeaders.originalRoutingKey];
+  return typeof recorded === 'string' ? recorded : message.fields.routingKey;
+}
+
+/** The event-describing properties survive a trip through retry or DLQ; broker- and user-bound ones do not. */
+function copiedProperties(message: ConsumeMessage): Options.Publish {
+  const { contentType, messageId, type, appId, timestamp, correlationId } = message.properties;
+  const copied: Options.Publish = {};
+  if (contentType) copied.contentType = contentType;
+  if (messageId) copied.messageId = messageId;
+  if (type) copied.type = type;
+  if (appId) copied.appId = appId;
+  if (timestamp) copied.timestamp = timestamp;
+  if (correlationId) copied.correlationId = correlationId;
+  return copied;
+}

@@ -1,0 +1,171 @@
+import type { EventMap, EventOf, EventType } from '@troupe/contracts';
+import type { Store, StoreSession } from '@troupe/persistence';
+import { managed, type BrokerConnection } from './broker-connection';
+import type { EventCodec } from './codec';
+import { ConfirmPublisher } from './confirm-publisher';
+import { ConsumerGroup } from './consumer-group';
+import { contractsCodec } from './contracts-codec';
+import { declareTopology } from './declare-topology';
+import { DeliveryPipeline } from './delivery-pipeline';
+import { describeError } from './errors';
+import type { EmitOptions, HandlerMap } from './handler';
+import { createEmitter } from './handler-context';
+import { inboxCollection } from './inbox';
+import { silentLogger, type MessagingLogger } from './logger';
+import { noopMetrics, type MessagingMetrics } from './metrics';
+import { OutboxDispatcher } from './outbox-dispatcher';
+import { defaultLeaseMs, OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
+import { outboxCollection, type OutboxRow } from './outbox-row';
+import { buildTopology, defaultRetryDelaysMs, topologyNames, type Topology } from './topology';
+
+export interface MessagingOptions {
+  broker: BrokerConnection;
+  /** The service's own store: inbox, outbox and the handlers' state live in it. */
+  store: Store;
+  /** Service name: queue names, inbox keys, event `source`. */
+  service: string;
+  /** What the service reacts to; keys decide the queues. Default {} (a producer only). */
+  handlers?: HandlerMap;
+  /** Name prefix for a test namespace. Default ''. */
+  prefix?: string;
+  /** Delays between handler retries. Default [1000, 5000, 25000]. */
+  retryDelaysMs?: readonly number[];
+  /** Quorum `x-delivery-limit`. Default 10. */
+  deliveryLimit?: number;
+  /** Unacked deliveries per queue. Default 32. */
+  prefetch?: number;
+  /** Bigger bodies are dead-lettered unread. Default 64 KiB. */
+  maxMessageBytes?: number;
+  /** In-process re-runs after an optimistic-concurrency conflict before backing off. Default 3. */
+  maxConflictReruns?: number;
+  /** Parser, validator and envelope builder. Default: `contractsCodec` (the shared catalogue). */
+  codec?: EventCodec;
+  metrics?: MessagingMetrics;
+  logger?: MessagingLogger;
+  /** Confirms awaited at once by the publisher. Default 256. */
+  maxInFlightPublishes?: number;
+  outbox?: OutboxRelayOptions;
+}
+
+/** What a producer outside a handler (an HTTP command) may do inside its transaction. */
+export interface ProducerOutbox {
+  emit<T extends EventType>(type: T, data: EventMap[T], options?: EmitOptions): Promise<EventOf<T>>;
+}
+
+export interface Messaging {
+  readonly topology: Topology;
+  /** Ensures store indexes and starts the relay; declares topology and consumes now if connected, else on connect. */
+  start(): Promise<void>;
+  /** True while topology is declared and the consumers run. */
+  isReady(): boolean;
+  /**
+   * Runs `work` in one store transaction whose emitted events go to the outbox; publishes them right after
+   * commit (failures are left to the relay). Resolves with `work`'s result once publish was attempted.
+   */
+  transaction<R>(work: (session: StoreSession, outbox: ProducerOutbox) => Promise<R>): Promise<R>;
+  /** Publishes whatever the outbox holds unsent and unclaimed now (normally the relay's timer does). */
+  relayNow(): Promise<void>;
+  /** Cancels consumers, waits (bounded) for handlers in flight, flushes the outbox marks, closes channels. */
+  stop(options?: { timeoutMs?: number }): Promise<void>;
+}
+
+export function createMessaging(options: MessagingOptions): Messaging {
+  const connection = managed(options.broker);
+  const logger = options.logger ?? silentLogger;
+  const metrics = options.metrics ?? noopMetrics;
+  const codec = options.codec ?? contractsCodec;
+  const handlers = options.handlers ?? {};
+  const prefix = options.prefix ?? '';
+  const retryDelaysMs = options.retryDelaysMs ?? defaultRetryDelaysMs;
+  const leaseMs = options.outbox?.leaseMs ?? defaultLeaseMs;
+  const consumes = Object.keys(handlers);
+  const topology = buildTopology({ prefix, service: options.service, consumes, retryDelaysMs, deliveryLimit: options.deliveryLimit });
+  const names = topologyNames(prefix, options.service);
+
+  const publisher = new ConfirmPublisher(connection, logger, { maxInFlight: options.maxInFlightPublishes });
+  const dispatcher = new OutboxDispatcher(options.store, publisher, names.eventsExchange, metrics, logger);
+  const relay = new OutboxRelay(options.store, dispatcher, logger, options.outbox);
+  const pipeline = new DeliveryPipeline({
+    service: options.service,
+    store: options.store,
+    codec,
+    handlers,
+    publisher,
+    dispatcher,
+    names,
+    retryDelaysMs,
+    maxMessageBytes: options.maxMessageBytes ?? 64 * 1024,
+    maxConflictReruns: options.maxConflictReruns ?? 3,
+    leaseMs,
+    metrics,
+    logger,
+  });
+  const consumers = new ConsumerGroup(
+    connection,
+    consumes.map((routingKey) => ({ queue: names.consumerQueue(routingKey), routingKey })),
+    pipeline,
+    options.prefetch ?? 32,
+    logger,
+  );
+
+  let stopped = false;
+  let declaredGeneration = 0;
+  let setup: Promise<void> | undefined;
+
+  const setUp = async (): Promise<void> => {
+    const generation = connection.current()?.generation;
+    if (stopped || generation === undefined) return;
+    const channel = await connection.openChannel('plain');
+    try {
+      await declareTopology(channel, topology);
+    } finally {
+      await channel.close().catch(() => undefined);
+    }
+    declaredGeneration = generation;
+    await consumers.start();
+    void relay.sweep();
+  };
+  const onConnected = (): void => {
+    setup ??= setUp()
+      .catch((error: unknown) => {
+        logger.error({ err: describeError(error) }, 'messaging set-up failed; retrying');
+        setTimeout(() => connection.isConnected() && onConnected(), 1000).unref();
+      })
+      .finally(() => (setup = undefined));
+  };
+
+  return {
+    topology,
+    async start() {
+      await options.store.ensureIndex(outboxCollection, { fields: ['status', 'leaseUntil'] });
+      await options.store.ensureIndex(outboxCollection, { fields: ['status', 'sentAt'] });
+      await options.store.ensureIndex(inboxCollection, { fields: ['receivedAt'] });
+      connection.on('connected', onConnected);
+      relay.start();
+      if (connection.isConnected()) {
+        onConnected();
+        await setup;
+      }
+    },
+    isReady: () => !stopped && connection.isConnected() && declaredGeneration === connection.current()?.generation,
+    async transaction(work) {
+      const rows: OutboxRow[] = [];
+      const result = await options.store.transaction(async (session) => {
+        const emit = createEmitter(session, { codec, source: options.service, leaseMs }, rows);
+        return work(session, { emit: emit as ProducerOutbox['emit'] });
+      });
+      if (rows.length > 0) await dispatcher.dispatch(rows);
+      return result;
+    },
+    relayNow: () => relay.sweep(),
+    async stop(stopOptions = {}) {
+      if (stopped) return;
+      stopped = true;
+      connection.off('connected', onConnected);
+      await consumers.stop(stopOptions.timeoutMs ?? 10_000);
+      await relay.stop();
+      await dispatcher.flush();
+      await publisher.close();
+    },
+  };
+}

@@ -1,0 +1,32 @@
+/**
+ * What messaging reports, labelled by event type; the caller adapts it to prom-client (or anything).
+ * Every call happens on the hot path, so implementations must be cheap and must not throw.
+ */
+export interface MessagingMetrics {
+  /** A delivery was handled and acknowledged (duplicates included, see `duplicate`). */
+  consumed(eventType: string): void;
+  /** A delivery was recognised as already processed (inbox hit) and acknowledged without effect. */
+  duplicate(eventType: string): void;
+  /** A handler attempt failed (before classification into retry or dead letter). */
+  failed(eventType: string, reason: string): void;
+  /** A delivery was sent through a delay queue for attempt `attempt` (1-based). */
+  retried(eventType: string, attempt: number): void;
+  /** A delivery went to the DLQ; `reason` is the classification (e.g. `invalid-data`, `handler-error`). */
+  deadLettered(eventType: string, reason: string): void;
+  /** Seconds from receipt to commit of the handler's transaction. */
+  handlerLatency(eventType: string, seconds: number): void;
+  /** An outbox row was confirmed by the broker. */
+  published(eventType: string): void;
+}
+
+const ignore = (): void => undefined;
+
+export const noopMetrics: MessagingMetrics = {
+  consumed: ignore,
+  duplicate: ignore,
+  failed: ignore,
+  retried: ignore,
+  deadLettered: ignore,
+  handlerLatency: ignore,
+  published: ignore,
+};

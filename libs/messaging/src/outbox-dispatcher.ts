@@ -1,0 +1,92 @@
+import type { Store } from '@troupe/persistence';
+import { eventProperties } from './amqp-message';
+import type { ConfirmPublisher } from './confirm-publisher';
+import { describeError } from './errors';
+import type { MessagingLogger } from './logger';
+import type { MessagingMetrics } from './metrics';
+import { outboxCollection, type OutboxRow } from './outbox-row';
+
+/**
+ * Publishes outbox rows with confirms and marks them sent. Marks are coalesced into one store transaction
+ * per batch, off the caller's path: a row confirmed but not yet marked is at worst published again by the
+ * relay, and consumers drop the duplicate through their inbox.
+ */
+export class OutboxDispatcher {
+  private unmarked: OutboxRow[] = [];
+  private marking: Promise<void> | undefined;
+
+  constructor(
+    private readonly store: Store,
+    private readonly publisher: ConfirmPublisher,
+    private readonly exchange: string,
+    private readonly metrics: MessagingMetrics,
+    private readonly logger: MessagingLogger,
+  ) {}
+
+  /** Publishes rows pipelined in the given order; resolves once each is confirmed or failed. Returns the failures. */
+  async dispatch(rows: readonly OutboxRow[]): Promise<OutboxRow[]> {
+    const outcomes = await Promise.allSettled(rows.map((row) => this.publishRow(row)));
+    const failed = rows.filter((_, index) => outcomes[index]!.status === 'rejected');
+    if (failed.length > 0) {
+      const reason = (outcomes.find((outcome) => outcome.status === 'rejected') as PromiseRejectedResult).reason;
+      this.logger.warn({ failed: failed.length, err: describeError(reason) }, 'outbox rows left for the relay');
+      await this.releaseLeases(failed);
+    }
+    return failed;
+  }
+
+  /** Publishes rows one after another, stopping at the first failure: keeps per-saga order strict. */
+  async dispatchInOrder(rows: readonly OutboxRow[]): Promise<number> {
+    let published = 0;
+    for (const row of rows) {
+      try {
+        await this.publishRow(row);
+        published += 1;
+      } catch (error) {
+        this.logger.warn({ eventId: row._id, err: describeError(error) }, 'relay publish failed');
+        break;
+      }
+    }
+    return published;
+  }
+
+  /** Waits until every confirmed row is marked sent (graceful stop). */
+  async flush(): Promise<void> {
+    while (this.marking) await this.marking;
+  }
+
+  private async publishRow(row: OutboxRow): Promise<void> {
+    await this.publisher.publish(this.exchange, row.routingKey, Buffer.from(JSON.stringify(row.event)), eventProperties(row.event, row.traceparent));
+    this.metrics.published(row.routingKey);
+    this.unmarked.push(row);
+    this.marking ??= this.markSent();
+  }
+
+  private async markSent(): Promise<void> {
+    try {
+      while (this.unmarked.length > 0) {
+        const batch = this.unmarked;
+        this.unmarked = [];
+        const sentAt = Date.now();
+        try {
+          await this.store.transaction(async (session) => {
+            const rows = session.collection<OutboxRow>(outboxCollection);
+            for (const row of batch) await rows.upsert({ ...row, status: 'sent', sentAt });
+          });
+        } catch (error) {
+          this.logger.warn({ rows: batch.length, err: describeError(error) }, 'could not mark outbox rows sent; the relay will publish them again');
+        }
+      }
+    } finally {
+      this.marking = undefined;
+    }
+  }
+
+  /** Hands failed rows to the relay at once instead of after the writer's lease expires. */
+  private async releaseLeases(rows: readonly OutboxRow[]): Promise<void> {
+    const collection = this.store.collection<OutboxRow>(outboxCollection);
+    for (const row of rows) {
+      await collection.update({ ...row, leaseUntil: 0 }, row.version ?? 1).catch(() => undefined);
+    }
+  }
+}

@@ -1,0 +1,90 @@
+import type { Store } from '@troupe/persistence';
+import { describeError, isConcurrencyError } from './errors';
+import { inboxCollection } from './inbox';
+import type { MessagingLogger } from './logger';
+import type { OutboxDispatcher } from './outbox-dispatcher';
+import { outboxCollection, type OutboxRow } from './outbox-row';
+
+export interface OutboxRelayOptions {
+  /** Sweep period for rows nobody published (crash, broker down). Default 1000 ms. */
+  intervalMs?: number;
+  /** How long a claim (the writer's or a relay's) keeps other relays off a row. Default 10000 ms. */
+  leaseMs?: number;
+  /** Rows claimed per sweep. Default 200. */
+  batchSize?: number;
+  /** Sent rows are deleted after this long. Default 24 h. */
+  sentRetentionMs?: number;
+  /** Inbox entries (processed message ids) are deleted after this long. Default 7 days. */
+  inboxRetentionMs?: number;
+}
+
+export const defaultLeaseMs = 10_000;
+
+/**
+ * Sweeps pending rows whose lease has expired, claims them with an optimistic version check (so two
+ * instances never both claim a row while a lease holds) and publishes each saga's rows in sequence order.
+ * A publish slower than the lease may lead to a second publish; consumers' inboxes make that harmless.
+ */
+export class OutboxRelay {
+  private timer: NodeJS.Timeout | undefined;
+  private sweeping: Promise<void> | undefined;
+  private lastPrune = 0;
+  private readonly intervalMs: number;
+  private readonly leaseMs: number;
+
+  constructor(
+    private readonly store: Store,
+    private readonly dispatcher: OutboxDispatcher,
+    private readonly logger: MessagingLogger,
+    private readonly options: OutboxRelayOptions = {},
+  ) {
+    this.intervalMs = options.intervalMs ?? 1000;
+    this.leaseMs = options.leaseMs ?? defaultLeaseMs;
+  }
+
+  start(): void {
+    this.timer ??= setInterval(() => void this.sweep(), this.intervalMs);
+  }
+
+  /** Runs one sweep now unless one is running; resolves when that sweep ends. */
+  sweep(): Promise<void> {
+    this.sweeping ??= this.sweepOnce()
+      .catch((error: unknown) => this.logger.warn({ err: describeError(error) }, 'outbox sweep failed'))
+      .finally(() => (this.sweeping = undefined));
+    return this.sweeping;
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    await this.sweeping;
+  }
+
+  private async sweepOnce(): Promise<void> {
+    const now = Date.now();
+    const rows = this.store.collection<OutboxRow>(outboxCollection);
+    const due = await rows.find({ status: 'pending', leaseUntil: { $lt: now } }, { sort: { seq: 1 }, limit: this.options.batchSize ?? 200 });
+    const claimed: OutboxRow[] = [];
+    for (const row of due) {
+      try {
+        claimed.push(await rows.update({ ...row, leaseUntil: now + this.leaseMs }, row.version ?? 1));
+      } catch (error) {
+        if (!isConcurrencyError(error)) throw error;
+      }
+    }
+    if (claimed.length > 0) {
+      const bySaga = new Map<string, OutboxRow[]>();
+      for (const row of claimed) bySaga.set(row.sagaId, [...(bySaga.get(row.sagaId) ?? []), row]);
+      const published = await Promise.all([...bySaga.values()].map((sagaRows) => this.dispatcher.dispatchInOrder(sagaRows)));
+      this.logger.info({ claimed: claimed.length, published: published.reduce((a, b) => a + b, 0) }, 'outbox relay sweep');
+    }
+    await this.prune(now);
+  }
+
+  private async prune(now: number): Promise<void> {
+    if (now - this.lastPrune < 60_000) return;
+    this.lastPrune = now;
+    await this.store.collection<OutboxRow>(outboxCollection).deleteMany({ status: 'sent', sentAt: { $lt: now - (this.options.sentRetentionMs ?? 86_400_000) } });
+    await this.store.collection(inboxCollection).deleteMany({ receivedAt: { $lt: now - (this.options.inboxRetentionMs ?? 7 * 86_400_000) } });
+  }
+}

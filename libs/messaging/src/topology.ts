@@ -1,0 +1,125 @@
+/**
+ * The broker topology as plain data, derived from what a service consumes. Declared idempotently at start
+ * and after every reconnect, and deleted by tests through the same description.
+ */
+export interface ExchangeSpec {
+  name: string;
+  type: 'topic' | 'headers' | 'fanout' | 'direct';
+}
+
+export interface QueueSpec {
+  name: string;
+  arguments: Record<string, string | number>;
+}
+
+export interface BindingSpec {
+  queue: string;
+  exchange: string;
+  pattern: string;
+  arguments?: Record<string, string>;
+}
+
+export interface Topology {
+  exchanges: ExchangeSpec[];
+  queues: QueueSpec[];
+  bindings: BindingSpec[];
+}
+
+export interface TopologyOptions {
+  /** Put in front of every name: a test namespace. Default ''. */
+  prefix?: string;
+  /** The consuming service, e.g. `payment-service`. */
+  service: string;
+  /** Routing keys (= event types) the service reacts to; one queue each. */
+  consumes: readonly string[];
+  /** Delays of successive handler retries. Default [1000, 5000, 25000]. */
+  retryDelaysMs?: readonly number[];
+  /** Quorum `x-delivery-limit`: redeliveries (crashes, requeues) before the broker dead-letters. Default 10. */
+  deliveryLimit?: number;
+}
+
+export const defaultRetryDelaysMs: readonly number[] = [1000, 5000, 25000];
+export const defaultDeliveryLimit = 10;
+
+/** Header the retry exchange routes on: the delay queue whose TTL holds the message back. */
+export const retryDelayHeader = 'x-troupe-delay';
+
+export interface TopologyNames {
+  eventsExchange: string;
+  retryExchange: string;
+  deadLetterExchange: string;
+  deadLetterQueue: string;
+  consumerQueue(routingKey: string): string;
+  delayQueue(delayMs: number): string;
+}
+
+export function topologyNames(prefix: string, service: string): TopologyNames {
+  const own = `${prefix}${service}`;
+  return {
+    eventsExchange: `${prefix}troupe.events`,
+    retryExchange: `${own}.retry`,
+    deadLetterExchange: `${own}.dlx`,
+    deadLetterQueue: `${own}.dlq`,
+    consumerQueue: (routingKey) => `${own}.${routingKey}`,
+    delayQueue: (delayMs) => `${own}.retry.${delayMs}`,
+  };
+}
+
+// At-least-once dead-lettering needs reject-publish overflow; without it quorum queues dead-letter at most once.
+const quorum = { 'x-queue-type': 'quorum', 'x-dead-letter-strategy': 'at-least-once', 'x-overflow': 'reject-publish' };
+
+export function buildTopology(options: TopologyOptions): Topology {
+  const names = topologyNames(options.prefix ?? '', options.service);
+  const delays = [...new Set(options.retryDelaysMs ?? defaultRetryDelaysMs)];
+  assertValid(options, delays);
+  const consumerQueues = options.consumes.map((routingKey) => ({
+    queue: {
+      name: names.consumerQueue(routingKey),
+      arguments: {
+        ...quorum,
+        'x-delivery-limit': options.deliveryLimit ?? defaultDeliveryLimit,
+        'x-dead-letter-exchange': names.deadLetterExchange,
+      },
+    },
+    binding: { queue: names.consumerQueue(routingKey), exchange: names.eventsExchange, pattern: routingKey },
+  }));
+  // A delay queue dead-letters through the default exchange; the message was published with the original
+  // queue's name as routing key, so expiry delivers it straight back to the queue it failed in.
+  const delayQueues = delays.map((delayMs) => ({
+    queue: { name: names.delayQueue(delayMs), arguments: { ...quorum, 'x-message-ttl': delayMs, 'x-dead-letter-exchange': '' } },
+    binding: {
+      queue: names.delayQueue(delayMs),
+      exchange: names.retryExchange,
+      pattern: '',
+      arguments: { 'x-match': 'all', [retryDelayHeader]: String(delayMs) },
+    },
+  }));
+  return {
+    exchanges: [
+      { name: names.eventsExchange, type: 'topic' },
+      { name: names.retryExchange, type: 'headers' },
+      { name: names.deadLetterExchange, type: 'fanout' },
+    ],
+    queues: [
+      ...consumerQueues.map((entry) => entry.queue),
+      ...delayQueues.map((entry) => entry.queue),
+      { name: names.deadLetterQueue, arguments: { 'x-queue-type': 'quorum' } },
+    ],
+    bindings: [
+      ...consumerQueues.map((entry) => entry.binding),
+      ...delayQueues.map((entry) => entry.binding),
+      { queue: names.deadLetterQueue, exchange: names.deadLetterExchange, pattern: '' },
+    ],
+  };
+}
+
+function assertValid(options: TopologyOptions, delays: number[]): void {
+  if (!/^[a-z][a-z0-9-]*$/.test(options.service)) throw new Error(`invalid service name '${options.service}'`);
+  for (const key of options.consumes) {
+    if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(key)) throw new Error(`invalid routing key '${key}': exact '<domain>.<event>' keys only`);
+  }
+  if (delays.length === 0) throw new Error('retryDelaysMs must name at least one delay');
+  for (const delay of delays) if (!Number.isInteger(delay) || delay <= 0) throw new Error(`invalid retry delay ${delay}`);
+  const limit = options.deliveryLimit ?? defaultDeliveryLimit;
+  if (!Number.isInteger(limit) || limit < 1) throw new Error(`invalid deliveryLimit ${limit}`);
+}
