@@ -2,7 +2,7 @@ export { runWorker, configErrorExitCode } from './lifecycle/run-worker';
 export { startWorker } from './lifecycle/start-worker';
 export type { RunningWorker, StartWorkerOptions } from './lifecycle/start-worker';
 export { defineWorker } from './lifecycle/worker-definition';
-export type { ConsumerHandle, WorkerContext, WorkerDefinition } from './lifecycle/worker-definition';
+export type { WorkerContext, WorkerDefinition, WorkerMessagingOptions } from './lifecycle/worker-definition';
 
 export { loadConfig } from './config/load-config';
 export { ConfigError } from './config/config-error';
@@ -21,4 +21,3 @@ export { createLogger } from './logging/create-logger';
 export type { Logger } from './logging/create-logger';
 export { createMetrics } from './metrics/create-metrics';
 export type { WorkerMetrics } from './metrics/create-metrics';
-export type { MessagingMetricsRecorder } from './metrics/messaging-metrics';

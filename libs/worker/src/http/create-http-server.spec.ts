@@ -74,19 +74,23 @@ describe('createHttpServer', () => {
   describe('GET /metrics', () => {
     it('serves Prometheus text with process metrics and the messaging counters labelled by service and event', async () => {
       metrics.messaging.consumed('stock.reserved');
-      metrics.messaging.failed('stock.reserved');
-      metrics.messaging.retried('stock.reserved');
-      metrics.messaging.deadLettered('order.created', 'invalid_schema');
-      metrics.messaging.handlerDuration('stock.reserved', 0.003);
+      metrics.messaging.failed('stock.reserved', 'handler-error');
+      metrics.messaging.retried('stock.reserved', 1);
+      metrics.messaging.deadLettered('order.created', 'invalid-data');
+      metrics.messaging.handlerLatency('stock.reserved', 0.003);
+      metrics.messaging.duplicate('stock.reserved');
+      metrics.messaging.published('payment.captured');
       const response = await http.inject({ method: 'GET', url: '/metrics' });
       assert.equal(response.statusCode, 200);
       assert.match(String(response.headers['content-type']), /^text\/plain; version=0\.0\.4/);
       const text = response.body;
       assert.match(text, /^process_cpu_user_seconds_total\{service="test-service"\} /m);
       assert.match(text, /^troupe_messages_consumed_total\{event="stock\.reserved",service="test-service"\} 1$/m);
-      assert.match(text, /^troupe_messages_failed_total\{event="stock\.reserved",service="test-service"\} 1$/m);
+      assert.match(text, /^troupe_messages_failed_total\{event="stock\.reserved",reason="handler-error",service="test-service"\} 1$/m);
+      assert.match(text, /^troupe_messages_duplicate_total\{event="stock\.reserved",service="test-service"\} 1$/m);
+      assert.match(text, /^troupe_messages_published_total\{event="payment\.captured",service="test-service"\} 1$/m);
       assert.match(text, /^troupe_messages_retried_total\{event="stock\.reserved",service="test-service"\} 1$/m);
-      assert.match(text, /^troupe_messages_dead_lettered_total\{event="order\.created",reason="invalid_schema",service="test-service"\} 1$/m);
+      assert.match(text, /^troupe_messages_dead_lettered_total\{event="order\.created",reason="invalid-data",service="test-service"\} 1$/m);
       assert.match(text, /^troupe_handler_duration_seconds_bucket\{le="0\.005",service="test-service",event="stock\.reserved"\} 1$/m);
     });
   });

@@ -1,5 +1,5 @@
 import type { DestinationStream } from 'pino';
-import { connectBroker } from '@troupe/messaging';
+import { connectBroker, createMessaging } from '@troupe/messaging';
 import { loadConfig } from '../config/load-config';
 import { workerConfigFields, type WorkerConfig } from '../config/worker-config';
 import type { ConfigFields, ConfigOf } from '../config/config-field';
@@ -30,7 +30,7 @@ export interface RunningWorker<F extends ConfigFields = ConfigFields> {
 }
 
 /**
- * Brings a worker up: config, store (+ indexes), broker, consumers, routes, onStart, HTTP.
+ * Brings a worker up: config, store (+ indexes), broker, messaging (consumers, outbox relay), routes, onStart, HTTP.
  * Throws ConfigError before touching anything when the environment is invalid; on any later
  * failure it releases what it had acquired and rethrows.
  */
@@ -56,21 +56,33 @@ export async function startWorker<F extends ConfigFields>(definition: WorkerDefi
     shutdown.add('broker connection', () => broker.close());
 
     const metrics = createMetrics(service);
-    const context: WorkerContext<F> = { service, config, logger, store, broker, metrics };
+    const base = { service, config, logger, store, broker, metrics };
+    const messaging = createMessaging({
+      ...definition.messaging,
+      broker,
+      store,
+      service,
+      prefix: common.RABBITMQ_PREFIX,
+      handlers: definition.handlers?.(base) ?? {},
+      metrics: metrics.messaging,
+      logger: logger.child({ component: 'messaging' }),
+    });
+    const context: WorkerContext<F> = { ...base, messaging };
 
     if (definition.onStop) {
       const onStop = definition.onStop;
       shutdown.add('onStop hook', () => onStop(context));
     }
-    if (definition.consumers) {
-      const consumers = await definition.consumers(context);
-      shutdown.add('consumers', () => consumers.stop());
-    }
+    // Leaves a fifth of the shutdown budget to the steps after it, so a slow drain cannot eat the whole bound.
+    const drainMs = Math.max(1, Math.floor(common.SHUTDOWN_TIMEOUT_MS * 0.8));
+    shutdown.add('consumers', () => messaging.stop({ timeoutMs: drainMs }));
+    await messaging.start();
 
     const http = createHttpServer({
       logger,
       registry: metrics.registry,
-      checks: { broker: () => broker.isConnected(), store: () => store.ping() },
+      // Ready means connected with topology declared and consumers running, not just an open socket.
+      checks: { broker: () => messaging.isReady(), store: () => store.ping() },
     });
     shutdown.add('http server', () => http.close());
     await definition.routes?.(http, context);

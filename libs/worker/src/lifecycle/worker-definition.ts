@@ -1,4 +1,4 @@
-import type { BrokerConnection } from '@troupe/messaging';
+import type { BrokerConnection, HandlerMap, Messaging, MessagingOptions } from '@troupe/messaging';
 import type { IndexSpec, Store } from '@troupe/persistence';
 import type { ConfigFields, ConfigOf } from '../config/config-field';
 import type { WorkerConfig } from '../config/worker-config';
@@ -13,14 +13,13 @@ export interface WorkerContext<F extends ConfigFields = ConfigFields> {
   readonly logger: Logger;
   readonly store: Store;
   readonly broker: BrokerConnection;
+  /** Consumers, inbox/outbox and `transaction()` for commands that emit events. */
+  readonly messaging: Messaging;
   readonly metrics: WorkerMetrics;
 }
 
-/** What started consumers hand back so shutdown can drain them. */
-export interface ConsumerHandle {
-  /** Stops taking new messages and resolves once in-flight ones are settled (committed and acked, or requeued). */
-  stop(): Promise<void>;
-}
+/** Messaging knobs an app may tune; broker, store, service, prefix, metrics and logger come from the chassis. */
+export type WorkerMessagingOptions = Omit<MessagingOptions, 'broker' | 'store' | 'service' | 'handlers' | 'prefix' | 'metrics' | 'logger'>;
 
 export interface WorkerDefinition<F extends ConfigFields = ConfigFields> {
   /** Lower-case kebab name: names the store file, queues, logs and metrics. */
@@ -31,16 +30,14 @@ export interface WorkerDefinition<F extends ConfigFields = ConfigFields> {
   config?: F;
   /** Indexes ensured on the store at start, per collection. */
   indexes?: Record<string, IndexSpec[]>;
-  /**
-   * Starts the service's event consumers once the store and broker exist.
-   * The extension point for the messaging consumer pipeline: it runs before HTTP starts serving.
-   */
-  consumers?: (context: WorkerContext<F>) => ConsumerHandle | Promise<ConsumerHandle>;
+  /** The events this service reacts to; the keys decide its queues. Built once the store and config exist. */
+  handlers?: (context: Omit<WorkerContext<F>, 'messaging'>) => HandlerMap;
+  messaging?: WorkerMessagingOptions;
   /** Registers the app's routes next to /health and /metrics. */
   routes?: (http: HttpServer, context: WorkerContext<F>) => void | Promise<void>;
   /** Runs after consumers start and before HTTP listens (seeding, schedulers). */
   onStart?: (context: WorkerContext<F>) => void | Promise<void>;
-  /** Runs during shutdown after consumers drained, while broker and store are still open. */
+  /** Runs during shutdown after HTTP closed and consumers drained, while broker and store are still open. */
   onStop?: (context: WorkerContext<F>) => void | Promise<void>;
 }
 

@@ -1,10 +1,11 @@
+import type { MessagingMetrics } from '@troupe/messaging';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
-import { MessagingMetricsRecorder } from './messaging-metrics';
 
 export interface WorkerMetrics {
   /** Apps may register their own metrics here; everything on it is served on /metrics. */
   readonly registry: Registry;
-  readonly messaging: MessagingMetricsRecorder;
+  /** Handed to the messaging pipeline, so every service exposes the same series. */
+  readonly messaging: MessagingMetrics;
 }
 
 /** One registry per worker (not prom-client's global one), labelled with the service so scrapes can be merged. */
@@ -13,20 +14,20 @@ export function createMetrics(service: string): WorkerMetrics {
   registry.setDefaultLabels({ service });
   collectDefaultMetrics({ register: registry });
 
-  const labelNames = ['event'] as const;
-  const consumed = new Counter({ name: 'troupe_messages_consumed_total', help: 'Messages handled and acked', labelNames, registers: [registry] });
-  const failed = new Counter({ name: 'troupe_messages_failed_total', help: 'Handler attempts that threw', labelNames, registers: [registry] });
-  const retried = new Counter({ name: 'troupe_messages_retried_total', help: 'Messages sent to a delay queue for another attempt', labelNames, registers: [registry] });
-  const deadLettered = new Counter({
-    name: 'troupe_messages_dead_lettered_total',
-    help: 'Messages parked on the dead-letter queue',
-    labelNames: ['event', 'reason'] as const,
-    registers: [registry],
-  });
-  const duration = new Histogram({
+  const byEvent = ['event'] as const;
+  const byEventAndReason = ['event', 'reason'] as const;
+  const counter = <L extends string>(name: string, help: string, labelNames: readonly L[]) =>
+    new Counter({ name, help, labelNames, registers: [registry] });
+  const consumed = counter('troupe_messages_consumed_total', 'Deliveries handled and acked (duplicates included)', byEvent);
+  const duplicate = counter('troupe_messages_duplicate_total', 'Deliveries recognised as already processed (inbox hit)', byEvent);
+  const failed = counter('troupe_messages_failed_total', 'Handler attempts that failed, before retry or dead-letter', byEventAndReason);
+  const retried = counter('troupe_messages_retried_total', 'Deliveries sent through a delay queue for another attempt', byEvent);
+  const deadLettered = counter('troupe_messages_dead_lettered_total', 'Deliveries parked on the dead-letter queue', byEventAndReason);
+  const published = counter('troupe_messages_published_total', 'Outbox events confirmed by the broker', byEvent);
+  const latency = new Histogram({
     name: 'troupe_handler_duration_seconds',
-    help: 'Wall time of one handler attempt, local transaction included',
-    labelNames,
+    help: 'Seconds from receipt to commit of the handler transaction',
+    labelNames: byEvent,
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [registry],
   });
@@ -35,10 +36,12 @@ export function createMetrics(service: string): WorkerMetrics {
     registry,
     messaging: {
       consumed: (event) => consumed.inc({ event }),
-      failed: (event) => failed.inc({ event }),
+      duplicate: (event) => duplicate.inc({ event }),
+      failed: (event, reason) => failed.inc({ event, reason }),
       retried: (event) => retried.inc({ event }),
       deadLettered: (event, reason) => deadLettered.inc({ event, reason }),
-      handlerDuration: (event, seconds) => duration.observe({ event }, seconds),
+      handlerLatency: (event, seconds) => latency.observe({ event }, seconds),
+      published: (event) => published.inc({ event }),
     },
   };
 }

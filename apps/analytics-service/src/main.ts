@@ -1,0 +1,4 @@
+import { runWorker } from '@troupe/worker';
+import { analyticsServiceWorker } from './worker';
+
+void runWorker(analyticsServiceWorker);

@@ -1,0 +1,4 @@
+import { runWorker } from '@troupe/worker';
+import { inventoryServiceWorker } from './worker';
+
+void runWorker(inventoryServiceWorker);

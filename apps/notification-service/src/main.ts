@@ -1,0 +1,4 @@
+import { runWorker } from '@troupe/worker';
+import { notificationServiceWorker } from './worker';
+
+void runWorker(notificationServiceWorker);

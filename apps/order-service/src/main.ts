@@ -1,0 +1,4 @@
+import { runWorker } from '@troupe/worker';
+import { orderServiceWorker } from './worker';
+
+void runWorker(orderServiceWorker);

@@ -1,0 +1,4 @@
+import { runWorker } from '@troupe/worker';
+import { orderViewWorker } from './worker';
+
+void runWorker(orderViewWorker);

@@ -1,0 +1,4 @@
+import { runWorker } from '@troupe/worker';
+import { paymentServiceWorker } from './worker';
+
+void runWorker(paymentServiceWorker);

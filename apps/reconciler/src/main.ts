@@ -1,0 +1,4 @@
+import { runWorker } from '@troupe/worker';
+import { reconcilerWorker } from './worker';
+
+void runWorker(reconcilerWorker);

@@ -1,0 +1,4 @@
+import { runWorker } from '@troupe/worker';
+import { shippingServiceWorker } from './worker';
+
+void runWorker(shippingServiceWorker);
