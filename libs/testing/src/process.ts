@@ -1,0 +1,136 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+export interface AppProcessOptions {
+  /** Entry file relative to the workspace root, e.g. `apps/order-service/src/main.ts`. */
+  entry: string;
+  /** Added to the inherited environment. PORT defaults to 0 (a free port) and HOST to 127.0.0.1. */
+  env?: Record<string, string>;
+  /** How long to wait for the "listening on" log line. Default 20000 ms. */
+  startTimeoutMs?: number;
+}
+
+export interface ProcessExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+export interface AppProcess {
+  readonly pid: number;
+  /** Base URL parsed from the worker's "listening on" log line. */
+  readonly url: string;
+  readonly exited: Promise<ProcessExit>;
+  stdout(): string;
+  stderr(): string;
+  /** Parsed JSON log lines so far (non-JSON lines skipped). */
+  logLines(): Array<Record<string, unknown>>;
+  signal(signal: NodeJS.Signals): void;
+  /** SIGTERM, then SIGKILL if still alive after `graceMs` (default 15000). */
+  stop(graceMs?: number): Promise<ProcessExit>;
+}
+
+const running = new Set<ChildProcess>();
+// A failed assertion must not leave workers behind holding ports and queues.
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
+export function workspaceRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(path.join(dir, 'nx.json'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error('workspace root (nx.json) not found');
+    dir = parent;
+  }
+  return dir;
+}
+
+interface Spawned {
+  child: ChildProcess;
+  exited: Promise<ProcessExit>;
+  out: { stdout: string; stderr: string };
+}
+
+function spawnApp(options: AppProcessOptions): Spawned {
+  const root = workspaceRoot();
+  // One node process (no tsx CLI wrapper), so signals reach the worker itself.
+  const child = spawn(process.execPath, ['--require', 'tsx/cjs', path.join(root, options.entry)], {
+    cwd: root,
+    env: { ...process.env, TSX_TSCONFIG_PATH: path.join(root, 'tsconfig.base.json'), PORT: '0', HOST: '127.0.0.1', ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  running.add(child);
+  const out = { stdout: '', stderr: '' };
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (out.stdout += chunk));
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (out.stderr += chunk));
+  const exited = new Promise<ProcessExit>((resolve) => {
+    child.once('exit', (code, signal) => {
+      running.delete(child);
+      resolve({ code, signal });
+    });
+  });
+  return { child, exited, out };
+}
+
+function parseLines(text: string): Array<Record<string, unknown>> {
+  return text.split('\n').flatMap((line) => {
+    try {
+      const value: unknown = JSON.parse(line);
+      return value && typeof value === 'object' ? [value as Record<string, unknown>] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** Starts an app and resolves once it logs the URL it listens on; kills it and rejects if it exits or times out first. */
+export async function startAppProcess(options: AppProcessOptions): Promise<AppProcess> {
+  const { child, exited, out } = spawnApp(options);
+  const timeoutMs = options.startTimeoutMs ?? 20_000;
+  const url = await new Promise<string>((resolve, reject) => {
+    const check = () => {
+      const line = parseLines(out.stdout).find((entry) => typeof entry.url === 'string' && /listening on/.test(String(entry.msg)));
+      if (line) finish(() => resolve(String(line.url)));
+    };
+    const timer = setTimeout(() => finish(() => reject(new Error(`${options.entry} did not start within ${timeoutMs} ms\n${out.stdout}${out.stderr}`))), timeoutMs);
+    const onExit = (exit: ProcessExit) =>
+      finish(() => reject(new Error(`${options.entry} exited (${exit.code ?? exit.signal}) before listening\n${out.stdout}${out.stderr}`)));
+    const finish = (settle: () => void) => {
+      clearTimeout(timer);
+      child.stdout!.off('data', check);
+      settle();
+    };
+    child.stdout!.on('data', check);
+    void exited.then(onExit);
+  }).catch((error: unknown) => {
+    child.kill('SIGKILL');
+    throw error;
+  });
+
+  return {
+    pid: child.pid!,
+    url,
+    exited,
+    stdout: () => out.stdout,
+    stderr: () => out.stderr,
+    logLines: () => parseLines(out.stdout),
+    signal: (signal) => child.kill(signal),
+    async stop(graceMs = 15_000) {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+      const exit = await exited;
+      clearTimeout(timer);
+      return exit;
+    },
+  };
+}
+
+/** Runs an app expected to exit on its own (bad config, failed start); SIGKILLs it after `timeoutMs` (default 20000). */
+export async function runAppProcessToExit(options: AppProcessOptions & { timeoutMs?: number }): Promise<ProcessExit & { stdout: string; stderr: string }> {
+  const { child, exited, out } = spawnApp(options);
+  const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 20_000);
+  const exit = await exited;
+  clearTimeout(timer);
+  return { ...exit, stdout: out.stdout, stderr: out.stderr };
+}
