@@ -78,6 +78,7 @@ describe('shipping', () => {
   it('a cancellation before order.created opens a CANCELLED record that stays cancelled', () => {
     const decision = cancelShipment(undefined, cancellation);
     assert.ok(decision.kind === 'changed');
+    assert.equal(scheduleShipment(decision.state, paymentCaptured, 'ship-1').kind, 'unchanged', 'refused, not retried');
     const remembered = rememberOrderForShipping(decision.state, aPlacedOrder().created);
     assert.ok(remembered.kind === 'changed');
     assert.equal(remembered.state.status, 'CANCELLED');
