@@ -28,7 +28,7 @@ describe('messaging pipeline (real broker, SQLite store)', () => {
     });
     const cause = stockReserved();
     const traceparent = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
-    await publishRaw(brokerUrl, topologyNames(harness.prefix, 'x').eventsExchange, 'stock.reserved', Buffer.from(JSON.stringify(cause)), { traceparent });
+    await publishRaw(brokerUrl, topologyNames(harness.prefix, 'x').eventsExchange, 'stock.reserved', Buffer.from(JSON.stringify(cause)), { headers: { traceparent } });
 
     await waitFor(async () => (await effectCount(shipper.store, cause.data.orderId)) === 1, 10_000, 'downstream effect');
     assert.equal(await effectCount(payer.store, cause.data.orderId), 1);
@@ -47,7 +47,7 @@ describe('messaging pipeline (real broker, SQLite store)', () => {
     await tap.messaging.stop();
     const cause = stockReserved();
     const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
-    await publishRaw(brokerUrl, topologyNames(harness.prefix, 'x').eventsExchange, 'stock.reserved', Buffer.from(JSON.stringify(cause)), { traceparent });
+    await publishRaw(brokerUrl, topologyNames(harness.prefix, 'x').eventsExchange, 'stock.reserved', Buffer.from(JSON.stringify(cause)), { headers: { traceparent } });
     const [message] = await takeMessages(brokerUrl, topologyNames(harness.prefix, 'tap').consumerQueue('payment.captured'), 1, 10_000);
     assert.ok(message, 'reaction published');
     const body = JSON.parse(message.content.toString()) as EventOf<'payment.captured'>;

@@ -1,4 +1,4 @@
-import amqp, { type Channel, type GetMessage } from 'amqplib';
+import amqp, { type Channel, type GetMessage, type Options } from 'amqplib';
 import { deleteTopology } from './declare-topology';
 import type { Topology } from './topology';
 
@@ -37,13 +37,13 @@ export async function takeMessages(url: string, queue: string, count: number, ti
 }
 
 /** Publishes raw bytes to an exchange (e.g. deliberately broken bodies), with confirms. */
-export async function publishRaw(url: string, exchange: string, routingKey: string, body: Buffer, headers: Record<string, unknown> = {}): Promise<void> {
+export async function publishRaw(url: string, exchange: string, routingKey: string, body: Buffer, properties: Options.Publish = {}): Promise<void> {
   const connection = await amqp.connect(url, { noDelay: true });
   connection.on('error', () => undefined);
   try {
     const channel = await connection.createConfirmChannel();
     channel.on('error', () => undefined);
-    channel.publish(exchange, routingKey, body, { persistent: true, headers, messageId: `raw-${Date.now()}` });
+    channel.publish(exchange, routingKey, body, { ...properties, persistent: true });
     await channel.waitForConfirms();
   } finally {
     await connection.close().catch(() => undefined);

@@ -41,8 +41,11 @@ export interface TopologyOptions {
 export const defaultRetryDelaysMs: readonly number[] = [1000, 5000, 25000];
 export const defaultDeliveryLimit = 10;
 
-/** Header the retry exchange routes on: the delay queue whose TTL holds the message back. */
-export const retryDelayHeader = 'x-troupe-delay';
+/**
+ * Header the retry exchange routes on: the delay queue whose TTL holds the message back. No `x-` prefix:
+ * a headers exchange ignores binding arguments starting with `x-`, which would route to every delay queue.
+ */
+export const retryDelayHeader = 'troupe-retry-delay';
 
 export interface TopologyNames {
   eventsExchange: string;
