@@ -31,8 +31,14 @@ const orderRequest: fc.Arbitrary<OrderRequest> = fc.record({
   }),
 });
 
+interface SagaPlan {
+  request: OrderRequest;
+  cancelAt: number | undefined;
+  expireAt: number | undefined;
+}
+
 /** Per order: the request and, optionally, the delivery step at which the customer cancels or the deadline passes. */
-const sagaPlan = fc.record({
+const sagaPlan: fc.Arbitrary<SagaPlan> = fc.record({
   request: orderRequest,
   cancelAt: fc.option(fc.nat({ max: 40 }), { nil: undefined }),
   expireAt: fc.option(fc.nat({ max: 40 }), { nil: undefined }),
@@ -59,7 +65,7 @@ interface Run {
   expired: Set<string>;
 }
 
-function simulate(plans: fc.RecordValue<typeof sagaPlan>[], stock: StockLevel[], choices: { index: number; duplicate: boolean }[]): Run {
+function simulate(plans: SagaPlan[], stock: StockLevel[], choices: { index: number; duplicate: boolean }[]): Run {
   const system = new InMemoryChoreography(stock);
   const ids = plans.map((_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
   plans.forEach((plan, i) => system.place(plan.request, ids[i]));
