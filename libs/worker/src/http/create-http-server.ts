@@ -47,6 +47,17 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     return reply.status(status).send({ error: error.code ?? 'Error', message: error.message } satisfies ErrorBody);
   });
 
+  // Keep-alive sockets busy when close() starts would otherwise stay open (and hold shutdown) until they time out:
+  // once closing, every response asks the client to close its connection.
+  let closing = false;
+  http.addHook('preClose', async () => {
+    closing = true;
+  });
+  http.addHook('onSend', async (_request, reply, payload) => {
+    if (closing) reply.header('connection', 'close');
+    return payload;
+  });
+
   const healthTimeout = options.healthCheckTimeoutMs ?? 2_000;
   http.get('/health', async (_request, reply) => {
     const report = await evaluateHealth(options.checks, healthTimeout);

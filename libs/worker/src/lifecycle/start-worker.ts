@@ -87,7 +87,7 @@ export async function startWorker<F extends ConfigFields>(definition: WorkerDefi
     shutdown.add('http server', () => http.close());
     await definition.routes?.(http, context);
     await definition.onStart?.(context);
-    await http.listen({ port: common.PORT, host: common.HOST, listenTextResolver: () => '' });
+    await http.listen({ port: common.PORT, host: common.HOST, listenTextResolver: (address) => `http bound to ${address}` });
 
     const address = http.server.address();
     const port = typeof address === 'object' && address ? address.port : common.PORT;
