@@ -4,6 +4,7 @@ import { TerminalEvent, composeMessage } from './compose-message';
 import type { Notification } from './notification';
 
 export interface NotifyContext {
+  /** A fresh UUID chosen by the caller (the contract requires the UUID format). */
   notificationId: string;
   at: string;
   /** `email` when SMTP is configured, else `store` (the message is only kept in the service's store). */

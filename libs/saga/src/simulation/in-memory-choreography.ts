@@ -99,7 +99,9 @@ export class InMemoryChoreography {
     const s = this.stores;
     const orderId = event.data.orderId;
     const at = this.clock();
-    const id = (prefix: string) => `${prefix}-${this.nextId++}`;
+    // UUID-shaped so emitted events validate against the schemas (notificationId must be a UUID).
+    const id = (kind: 'pay' | 'ship' | 'note') =>
+      `${{ pay: '0000000a', ship: '0000000b', note: '0000000c' }[kind]}-0000-4000-8000-${String(this.nextId++).padStart(12, '0')}`;
     const saveInventory = (change: { reservation: { orderId: string }; stock: StockLevel[] }) => {
       s.reservations.set(orderId, change.reservation as never);
       for (const level of change.stock) s.stock.set(level.sku, level);
