@@ -57,7 +57,7 @@ function spawnApp(options: AppProcessOptions): Spawned {
   // One node process (no tsx CLI wrapper), so signals reach the worker itself.
   const child = spawn(process.execPath, ['--require', 'tsx/cjs', path.join(root, options.entry)], {
     cwd: root,
-    env: { ...process.env, TSX_TSCONFIG_PATH: path.join(root, 'tsconfig.base.json'), PORT: '0', HOST: '127.0.0.1', ...options.env },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);

@@ -1,11 +1,13 @@
 import path from 'node:path';
-import { createSqliteStore, type Store } from '@troupe/persistence';
+import { createStore, type Store, type StoreConfig } from '@troupe/persistence';
 import type { WorkerConfig } from '../config/worker-config';
 
-/** Database per service: MongoDB database `<service>` when MONGO_URL is set, else `DATA_DIR/<service>.sqlite`. */
-export async function openStore(service: string, config: Pick<WorkerConfig, 'MONGO_URL' | 'DATA_DIR'>): Promise<Store> {
-  if (config.MONGO_URL) {
-    throw new Error('MONGO_URL is set but this build has no MongoDB store adapter yet');
-  }
-  return createSqliteStore({ file: path.join(config.DATA_DIR, `${service}.sqlite`) });
+/** Database per service: MongoDB database `<service>` when MONGO_URL is set, else the file `DATA_DIR/<service>.sqlite`. */
+export function storeConfigFor(service: string, config: Pick<WorkerConfig, 'MONGO_URL' | 'DATA_DIR'>): StoreConfig {
+  if (config.MONGO_URL) return { kind: 'mongodb', url: config.MONGO_URL, database: service, appName: service };
+  return { kind: 'sqlite', file: path.join(config.DATA_DIR, `${service}.sqlite`) };
+}
+
+export function openStore(service: string, config: Pick<WorkerConfig, 'MONGO_URL' | 'DATA_DIR'>): Promise<Store> {
+  return createStore(storeConfigFor(service, config));
 }

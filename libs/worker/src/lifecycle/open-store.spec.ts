@@ -1,0 +1,20 @@
+import assert from 'node:assert/strict';
+import { storeConfigFor } from './open-store';
+
+describe('storeConfigFor', () => {
+  it('defaults to one SQLite file per service under DATA_DIR', () => {
+    assert.deepEqual(storeConfigFor('payment-service', { DATA_DIR: '/var/troupe', MONGO_URL: undefined }), {
+      kind: 'sqlite',
+      file: '/var/troupe/payment-service.sqlite',
+    });
+  });
+
+  it('switches to the service’s own MongoDB database when MONGO_URL is set', () => {
+    assert.deepEqual(storeConfigFor('payment-service', { DATA_DIR: 'data', MONGO_URL: 'mongodb://db/?replicaSet=rs0' }), {
+      kind: 'mongodb',
+      url: 'mongodb://db/?replicaSet=rs0',
+      database: 'payment-service',
+      appName: 'payment-service',
+    });
+  });
+});
