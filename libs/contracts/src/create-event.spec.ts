@@ -30,6 +30,15 @@ describe('createEvent', () => {
     assert.equal(event.time, '2026-11-30T09:00:00.000Z');
   });
 
+  it('type-checks the payload against the event type (compile-time, proven by tsc)', () => {
+    // @ts-expect-error stock.reserved has no amountCents and needs items
+    const wrong = () => createEvent('stock.reserved', { orderId, amountCents: 5 }, { source: 'inventory-service' });
+    // @ts-expect-error 'maybe' is not a CustomerNotified outcome
+    const badEnum = () => createEvent('customer.notified', { orderId, notificationId: orderId, outcome: 'maybe', channel: 'email' }, { source: 'n' });
+    assert.equal(typeof wrong, 'function');
+    assert.equal(typeof badEnum, 'function');
+  });
+
   it('refuses an unknown type at run time (callers outside TypeScript)', () => {
     assert.throws(() => createEvent('order.teleported' as 'order.created', { orderId } as never, { source: 'x' }), /unknown event type 'order.teleported'/);
   });
