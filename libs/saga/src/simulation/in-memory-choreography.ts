@@ -2,11 +2,15 @@ import { applyAnalyticsEvent, emptySummary } from '../analytics/analytics';
 import type { Decision, RetryLater } from '../decision';
 import type { SagaEvent } from '../events';
 import type { StockLevel } from '../inventory/stock';
+import type { InventoryChange } from '../inventory/reservation';
+import type { Payment } from '../payment/payment';
+import type { Shipment } from '../shipping/shipment';
+import { isAnalyticsEvent, isOrderInbound, isTerminalEvent, projectOrderView } from './routing';
 import { releaseStock } from '../inventory/release-stock';
 import { reserveStock } from '../inventory/reserve-stock';
 import { notifyCustomer } from '../notification/notify-customer';
 import { applyOrderEvent } from '../order/apply-order-event';
-import { cancelOrder, expireOrder } from '../order/cancel-order';
+import { CancelConflict, cancelOrder, expireOrder } from '../order/cancel-order';
 import type { Order } from '../order/order';
 import type { OrderRequest } from '../order/order-request';
 import { placeOrder } from '../order/place-order';
@@ -48,12 +52,9 @@ export class InMemoryChoreography {
     };
   }
 
-  /** Saves a command's or handler's outcome and fans its events out to every subscriber. */
-  commitOrder(decision: Decision<Order> | { kind: string }): void {
-    if (decision.kind !== 'changed') return;
-    const { state, emit } = decision as Extract<Decision<Order>, { kind: 'changed' }>;
-    this.stores.orders.set(state.orderId, state);
-    this.publish(emit);
+  /** An order-service command's outcome: saved and fanned out like a handler's (a conflict changes nothing). */
+  private commitOrder(decision: Decision<Order> | CancelConflict): void {
+    if (decision.kind === 'changed') this.commit(decision, (order) => this.stores.orders.set(order.orderId, order));
   }
 
   place(request: OrderRequest, orderId: string, deadlineMs = 30_000): void {
@@ -99,65 +100,61 @@ export class InMemoryChoreography {
     const s = this.stores;
     const orderId = event.data.orderId;
     const at = this.clock();
-    // UUID-shaped so emitted events validate against the schemas (notificationId must be a UUID).
-    const id = (kind: 'pay' | 'ship' | 'note') =>
-      `${{ pay: '0000000a', ship: '0000000b', note: '0000000c' }[kind]}-0000-4000-8000-${String(this.nextId++).padStart(12, '0')}`;
-    const saveInventory = (change: { reservation: { orderId: string }; stock: StockLevel[] }) => {
-      s.reservations.set(orderId, change.reservation as never);
+    const stock = Object.fromEntries(s.stock);
+    const saveInventory = (change: InventoryChange) => {
+      s.reservations.set(orderId, change.reservation);
       for (const level of change.stock) s.stock.set(level.sku, level);
     };
-    const stock = Object.fromEntries(s.stock);
-    switch (`${to} ${event.type}`) {
-      case 'inventory order.created':
-        return this.commit(reserveStock(s.reservations.get(orderId), stock, event as never), saveInventory);
-      case 'inventory payment.declined':
-      case 'inventory payment.refunded':
-        return this.commit(releaseStock(s.reservations.get(orderId), stock, event as never), saveInventory);
-      case 'payment order.created':
-        return this.commit(rememberOrderForPayment(s.payments.get(orderId), event as never), (p) => s.payments.set(orderId, p));
-      case 'payment stock.reserved':
-        return this.commit(chargePayment(s.payments.get(orderId), event as never, { paymentId: id('pay'), at }), (p) =>
-          s.payments.set(orderId, p),
-        );
-      case 'payment shipment.failed':
-      case 'payment shipment.cancelled':
-        return this.commit(refundPayment(s.payments.get(orderId), event as never, at), (p) => s.payments.set(orderId, p));
-      case 'shipping order.created':
-        return this.commit(rememberOrderForShipping(s.shipments.get(orderId), event as never), (x) => s.shipments.set(orderId, x));
-      case 'shipping payment.captured':
-        return this.commit(scheduleShipment(s.shipments.get(orderId), event as never, id('ship')), (x) => s.shipments.set(orderId, x));
-      case 'shipping order.cancellation-requested':
-        return this.commit(cancelShipment(s.shipments.get(orderId), event as never), (x) => s.shipments.set(orderId, x));
-      case 'notification order.confirmed':
-      case 'notification order.rejected':
-      case 'notification order.cancelled': {
-        const context = { notificationId: id('note'), at, channel: 'store' as const };
-        return this.commit(notifyCustomer(s.notifications.get(orderId), event as never, context), (n) =>
-          s.notifications.set(orderId, n),
-        );
-      }
-      case 'view order.created':
-        if (!s.view.has(orderId)) s.view.set(orderId, { orderId, status: 'PENDING', totalCents: (event.data as { totalCents: number }).totalCents });
-        return 'done';
-      case 'view order.confirmed':
-      case 'view order.rejected':
-      case 'view order.cancelled': {
-        const status = event.type === 'order.confirmed' ? 'CONFIRMED' : event.type === 'order.rejected' ? 'REJECTED' : 'CANCELLED';
-        const reason = 'reason' in event.data ? String(event.data.reason) : undefined;
-        const row = s.view.get(orderId);
-        if (row?.status === 'PENDING' || !row) s.view.set(orderId, { ...row, orderId, status, ...(reason ? { reason } : {}) });
-        return 'done';
-      }
-      default:
-        if (to === 'analytics') {
-          return this.commit(applyAnalyticsEvent(s.analyticsOrders.get(orderId), s.analyticsSummary, event as never), (a) => {
-            s.analyticsOrders.set(orderId, a.order);
-            s.analyticsSummary = a.summary;
-          });
+    const savePayment = (payment: Payment) => s.payments.set(orderId, payment);
+    const saveShipment = (shipment: Shipment) => s.shipments.set(orderId, shipment);
+    switch (to) {
+      case 'order':
+        if (!isOrderInbound(event)) break;
+        return this.commit(applyOrderEvent(this.order(orderId), event, at), (order) => s.orders.set(orderId, order));
+      case 'inventory':
+        if (event.type === 'order.created') return this.commit(reserveStock(s.reservations.get(orderId), stock, event), saveInventory);
+        if (event.type === 'payment.declined' || event.type === 'payment.refunded') {
+          return this.commit(releaseStock(s.reservations.get(orderId), stock, event), saveInventory);
         }
-        if (to === 'order') return this.commit(applyOrderEvent(this.order(orderId), event as never, at), (o) => s.orders.set(orderId, o));
-        throw new Error(`no handler for ${event.type} at ${to}`);
+        break;
+      case 'payment':
+        if (event.type === 'order.created') return this.commit(rememberOrderForPayment(s.payments.get(orderId), event), savePayment);
+        if (event.type === 'stock.reserved') {
+          return this.commit(chargePayment(s.payments.get(orderId), event, { paymentId: this.id('pay'), at }), savePayment);
+        }
+        if (event.type === 'shipment.failed' || event.type === 'shipment.cancelled') {
+          return this.commit(refundPayment(s.payments.get(orderId), event, at), savePayment);
+        }
+        break;
+      case 'shipping':
+        if (event.type === 'order.created') return this.commit(rememberOrderForShipping(s.shipments.get(orderId), event), saveShipment);
+        if (event.type === 'payment.captured') {
+          return this.commit(scheduleShipment(s.shipments.get(orderId), event, this.id('ship')), saveShipment);
+        }
+        if (event.type === 'order.cancellation-requested') return this.commit(cancelShipment(s.shipments.get(orderId), event), saveShipment);
+        break;
+      case 'notification': {
+        if (!isTerminalEvent(event)) break;
+        const context = { notificationId: this.id('note'), at, channel: 'store' as const };
+        return this.commit(notifyCustomer(s.notifications.get(orderId), event, context), (n) => s.notifications.set(orderId, n));
+      }
+      case 'analytics':
+        if (!isAnalyticsEvent(event)) break;
+        return this.commit(applyAnalyticsEvent(s.analyticsOrders.get(orderId), s.analyticsSummary, event), (state) => {
+          s.analyticsOrders.set(orderId, state.order);
+          s.analyticsSummary = state.summary;
+        });
+      case 'view':
+        projectOrderView(s.view, event);
+        return 'done';
     }
+    throw new Error(`no handler for ${event.type} at ${to}`);
+  }
+
+  /** UUID-shaped, so emitted events validate against the schemas (notificationId must be a UUID). */
+  private id(kind: 'pay' | 'ship' | 'note'): string {
+    const prefix = { pay: '0000000a', ship: '0000000b', note: '0000000c' }[kind];
+    return `${prefix}-0000-4000-8000-${String(this.nextId++).padStart(12, '0')}`;
   }
 
   private order(orderId: string): Order {
