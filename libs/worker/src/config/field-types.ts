@@ -36,7 +36,7 @@ export function integerField(options: Common<number> & { min?: number; max?: num
 export function stringField(options: Common<string> & { pattern?: RegExp; patternHint?: string }): ConfigField<string> {
   return {
     description: options.description,
-    defaultText: options.default === undefined ? undefined : JSON.stringify(options.default),
+    defaultText: options.default === '' ? "''" : options.default,
     parse: withDefault(options, options.default === undefined, (raw) => {
       if (options.pattern && !options.pattern.test(raw)) {
         throw new ConfigProblem(`must be ${options.patternHint ?? `match ${options.pattern}`}, got "${raw}"`);

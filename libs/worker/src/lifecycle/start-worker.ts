@@ -1,6 +1,7 @@
 import type { DestinationStream } from 'pino';
 import { connectBroker, createMessaging } from '@troupe/messaging';
 import { loadConfig } from '../config/load-config';
+import { redactConfig } from '../config/redact-config';
 import { workerConfigFields, type WorkerConfig } from '../config/worker-config';
 import type { ConfigFields, ConfigOf } from '../config/config-field';
 import { createHttpServer, type HttpServer } from '../http/create-http-server';
@@ -41,6 +42,7 @@ export async function startWorker<F extends ConfigFields>(definition: WorkerDefi
   const { service } = definition;
   const common: WorkerConfig = config;
   const logger = createLogger(service, common.LOG_LEVEL, options.logDestination);
+  logger.info({ config: redactConfig(fields, config) }, 'configuration');
   const shutdown = new ShutdownSequence();
   const releaseAll = () => shutdown.run((step, error) => logger.error({ err: error, step }, `shutdown step "${step}" failed`));
 

@@ -1,0 +1,16 @@
+import assert from 'node:assert/strict';
+import { loadConfig } from './load-config';
+import { redactConfig } from './redact-config';
+import { workerConfigFields } from './worker-config';
+
+describe('redactConfig', () => {
+  it('masks passwords in URLs and shows everything else as loaded', () => {
+    const fields = workerConfigFields(3000);
+    const config = loadConfig({ RABBITMQ_URL: 'amqp://svc:s3cret@broker:5672/troupe', MONGO_URL: 'mongodb://app:pw@db/?replicaSet=rs0' }, fields);
+    const shown = redactConfig(fields, config);
+    assert.equal(shown.RABBITMQ_URL, 'amqp://svc:***@broker:5672/troupe');
+    assert.equal(shown.MONGO_URL, 'mongodb://app:***@db/?replicaSet=rs0');
+    assert.equal(shown.PORT, 3000);
+    assert.doesNotMatch(JSON.stringify(shown), /s3cret|:pw@/);
+  });
+});
