@@ -1,5 +1,6 @@
 import { ConfigError } from '../config/config-error';
 import type { ConfigFields } from '../config/config-field';
+import { startShutdownWatchdog } from './shutdown-watchdog';
 import { startWorker, type RunningWorker } from './start-worker';
 import type { WorkerDefinition } from './worker-definition';
 
@@ -11,7 +12,16 @@ export const configErrorExitCode = 78;
  * SIGTERM/SIGINT into a graceful stop bounded by SHUTDOWN_TIMEOUT_MS (exit 0 when clean, 1 otherwise).
  */
 export async function runWorker<F extends ConfigFields>(definition: WorkerDefinition<F>): Promise<void> {
-  let worker: RunningWorker<F>;
+  let worker: RunningWorker<F> | undefined;
+  let signalDuringStart: NodeJS.Signals | undefined;
+  // Installed before starting: a SIGTERM that arrives while the worker starts must still mean a graceful stop.
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (worker) void shutdown(worker, signal);
+    else signalDuringStart ??= signal;
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+
   try {
     worker = await startWorker(definition);
   } catch (error) {
@@ -25,33 +35,6 @@ export async function runWorker<F extends ConfigFields>(definition: WorkerDefini
   }
 
   const { logger } = worker.context;
-  const timeoutMs = worker.context.config.SHUTDOWN_TIMEOUT_MS;
-  let stopping = false;
-
-  const shutdown = async (reason: string): Promise<void> => {
-    if (stopping) {
-      logger.warn({ reason }, 'already shutting down');
-      return;
-    }
-    stopping = true;
-    logger.info({ reason, timeoutMs }, 'shutting down');
-    const deadline = setTimeout(() => {
-      const step = worker.currentStopStep() ?? 'unknown step';
-      logger.error({ step, timeoutMs }, `shutdown timed out after ${timeoutMs} ms waiting for ${step}`);
-      process.exit(1);
-    }, timeoutMs);
-    const failed = await worker.stop();
-    clearTimeout(deadline);
-    if (failed.length > 0) {
-      logger.error({ failed }, `stopped with failures in ${failed.join(', ')}`);
-      process.exit(1);
-    }
-    logger.info('stopped');
-    process.exit(0);
-  };
-
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('uncaughtException', (error) => {
     logger.fatal({ err: error }, 'uncaught exception');
     process.exit(1);
@@ -60,4 +43,32 @@ export async function runWorker<F extends ConfigFields>(definition: WorkerDefini
     logger.fatal({ err: error }, 'unhandled promise rejection');
     process.exit(1);
   });
+  if (signalDuringStart) void shutdown(worker, signalDuringStart);
+}
+
+let stopping = false;
+
+async function shutdown<F extends ConfigFields>(worker: RunningWorker<F>, reason: string): Promise<void> {
+  const { logger, service } = worker.context;
+  if (stopping) {
+    logger.warn({ reason }, 'already shutting down');
+    return;
+  }
+  stopping = true;
+  const timeoutMs = worker.context.config.SHUTDOWN_TIMEOUT_MS;
+  logger.info({ reason, timeoutMs }, 'shutting down');
+  const deadline = setTimeout(() => {
+    const step = worker.currentStopStep() ?? 'unknown step';
+    logger.error({ step, timeoutMs }, `shutdown timed out after ${timeoutMs} ms waiting for ${step}`);
+    process.exit(1);
+  }, timeoutMs);
+  const watchdog = startShutdownWatchdog({ service, timeoutMs });
+  const failed = await worker.stop((step) => watchdog.setStep(step));
+  clearTimeout(deadline);
+  if (failed.length > 0) {
+    logger.error({ failed }, `stopped with failures in ${failed.join(', ')}`);
+    process.exit(1);
+  }
+  logger.info('stopped');
+  process.exit(0);
 }

@@ -18,11 +18,12 @@ export class ShutdownSequence {
   }
 
   /** Runs every step even when one fails; resolves with the names of the failed ones. Idempotent. */
-  run(onError: (step: string, error: unknown) => void): Promise<string[]> {
+  run(onError: (step: string, error: unknown) => void, onStep?: (step: string) => void): Promise<string[]> {
     this.started ??= (async () => {
       const failed: string[] = [];
       for (const step of this.steps) {
         this.running = step.name;
+        onStep?.(step.name);
         try {
           await step.run();
         } catch (error) {

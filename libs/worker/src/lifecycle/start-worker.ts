@@ -25,7 +25,7 @@ export interface RunningWorker<F extends ConfigFields = ConfigFields> {
   /** Base URL the HTTP server answers on (loopback name when listening on every interface). */
   readonly url: string;
   /** Graceful stop: HTTP, consumers, onStop, broker, store — in that order. Resolves with the steps that failed. */
-  stop(): Promise<string[]>;
+  stop(onStep?: (step: string) => void): Promise<string[]>;
   /** The shutdown step in progress, to name what hangs. */
   currentStopStep(): string | undefined;
 }
@@ -44,7 +44,8 @@ export async function startWorker<F extends ConfigFields>(definition: WorkerDefi
   const logger = createLogger(service, common.LOG_LEVEL, options.logDestination);
   logger.info({ config: redactConfig(fields, config) }, 'configuration');
   const shutdown = new ShutdownSequence();
-  const releaseAll = () => shutdown.run((step, error) => logger.error({ err: error, step }, `shutdown step "${step}" failed`));
+  const releaseAll = (onStep?: (step: string) => void) =>
+    shutdown.run((step, error) => logger.error({ err: error, step }, `shutdown step "${step}" failed`), onStep);
 
   try {
     const store = await openStore(service, common);
@@ -97,7 +98,7 @@ export async function startWorker<F extends ConfigFields>(definition: WorkerDefi
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
     logger.info({ url, port }, `${service} listening on ${url}`);
 
-    return { context, http, url, stop: releaseAll, currentStopStep: () => shutdown.current() };
+    return { context, http, url, stop: (onStep) => releaseAll(onStep), currentStopStep: () => shutdown.current() };
   } catch (error) {
     logger.fatal({ err: error }, `${service} failed to start`);
     await releaseAll();

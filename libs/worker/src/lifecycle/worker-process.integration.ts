@@ -111,6 +111,16 @@ describe('worker processes (real broker, real processes)', function () {
     assert.equal(timedOut.level, 'error');
   });
 
+  it('is killed by the watchdog thread, naming the step, when a hook starves the event loop during shutdown', async () => {
+    app = await startAppProcess({ entry: fixture, env: env({ RABBITMQ_URL: brokerUrl, FIXTURE_SPIN_ON_STOP: 'true', SHUTDOWN_TIMEOUT_MS: '500' }) });
+    app.signal('SIGTERM');
+    assert.deepEqual(await app.stop(15_000), { code: null, signal: 'SIGKILL' });
+    const killed = app.logLines().find((line) => /event loop is unresponsive/.test(String(line.msg)));
+    assert.ok(killed, `the watchdog, not the test's fallback SIGKILL, must have ended it:\n${app.stdout()}`);
+    assert.equal(killed.step, 'onStop hook');
+    assert.equal(killed.service, 'fixture-worker');
+  });
+
   const invalidEnvironments: Array<[Record<string, string>, RegExp]> = [
     [{ PORT: 'eighty' }, /^order-service: Invalid configuration: PORT must be an integer between 0 and 65535, got "eighty"$/],
     [{ RABBITMQ_URL: 'http://localhost:5672' }, /^order-service: Invalid configuration: RABBITMQ_URL must use amqp:\/\/ or amqps:\/\//],

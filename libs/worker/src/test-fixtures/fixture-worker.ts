@@ -7,6 +7,7 @@ const fixtureWorker = defineWorker({
   config: {
     FIXTURE_SLOW_MS: integerField({ description: 'How long GET /slow takes.', default: 500, min: 0 }),
     FIXTURE_HANG_ON_STOP: booleanField({ description: 'Make the onStop hook never finish.', default: false }),
+    FIXTURE_SPIN_ON_STOP: booleanField({ description: 'Make the onStop hook starve the event loop.', default: false }),
   },
   routes(http, { config, logger }) {
     http.get('/slow', async () => {
@@ -15,8 +16,10 @@ const fixtureWorker = defineWorker({
       return { finished: true };
     });
   },
-  onStop({ config }) {
-    if (config.FIXTURE_HANG_ON_STOP) return new Promise<void>(() => undefined);
+  async onStop({ config }) {
+    if (config.FIXTURE_HANG_ON_STOP) await new Promise<void>(() => undefined);
+    // A promise chain that never yields to the event loop: no timer can fire while it runs.
+    if (config.FIXTURE_SPIN_ON_STOP) for (;;) await undefined;
   },
 });
 
