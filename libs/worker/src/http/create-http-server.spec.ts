@@ -108,12 +108,14 @@ describe('createHttpServer', () => {
       const payload = JSON.stringify({ ...valid, customerId: 'x'.repeat(65_536) });
       const response = await http.inject({ method: 'POST', url: '/orders', payload, headers: { 'content-type': 'application/json' } });
       assert.equal(response.statusCode, 413);
+      assert.deepEqual(response.json(), { error: 'Payload Too Large', message: 'Request body is too large', code: 'FST_ERR_CTP_BODY_TOO_LARGE' });
     });
 
     it('answers 400 to malformed JSON', async () => {
       const response = await http.inject({ method: 'POST', url: '/orders', payload: '{"customerId":', headers: { 'content-type': 'application/json' } });
       assert.equal(response.statusCode, 400);
-      assert.equal(response.json().error, 'FST_ERR_CTP_INVALID_JSON_BODY');
+      assert.equal(response.json().error, 'Bad Request');
+      assert.equal(response.json().code, 'FST_ERR_CTP_INVALID_JSON_BODY');
     });
 
     it('answers 400 naming every invalid, missing and unknown field', async () => {
@@ -128,6 +130,12 @@ describe('createHttpServer', () => {
       assert.match(body.message, /items\[0\]\.quantity must be >= 1/);
       assert.match(body.message, /customerId is required/);
       assert.match(body.message, /colour is not allowed/);
+    });
+
+    it('answers 404 with the same error shape for an unknown route', async () => {
+      const response = await http.inject({ method: 'GET', url: '/nope?x=1' });
+      assert.equal(response.statusCode, 404);
+      assert.deepEqual(response.json(), { error: 'Not Found', message: 'no route for GET /nope' });
     });
 
     it('hides the details of an unexpected error behind a 500', async () => {

@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import Fastify, { FastifyError, FastifyInstance, LogController } from 'fastify';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
@@ -44,8 +45,13 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
       request.log.error({ err: error, method: request.method, url: request.url }, 'request failed');
       return reply.status(status).send({ error: 'Internal Server Error', message: 'internal error' } satisfies ErrorBody);
     }
-    return reply.status(status).send({ error: error.code ?? 'Error', message: error.message } satisfies ErrorBody);
+    const body: ErrorBody = { error: STATUS_CODES[status] ?? 'Error', message: error.message };
+    if (error.code) body.code = error.code;
+    return reply.status(status).send(body);
   });
+  http.setNotFoundHandler((request, reply) =>
+    reply.status(404).send({ error: 'Not Found', message: `no route for ${request.method} ${request.url.split('?')[0]}` } satisfies ErrorBody),
+  );
 
   // Keep-alive sockets busy when close() starts would otherwise stay open (and hold shutdown) until they time out:
   // once closing, every response asks the client to close its connection.

@@ -7,8 +7,11 @@ export interface InvalidField {
 }
 
 export interface ErrorBody {
+  /** The HTTP reason phrase, e.g. "Bad Request". */
   error: string;
   message: string;
+  /** Fastify's error code when it raised the error, e.g. FST_ERR_CTP_BODY_TOO_LARGE. */
+  code?: string;
   fields?: InvalidField[];
 }
 
