@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { examplesOf } from '@troupe/contracts/testing';
+import { buildTopology } from '@troupe/messaging';
+import { deleteTopologies } from '@troupe/messaging/testing';
+import { integerField } from '../config/field-types';
+import { startWorker, type RunningWorker } from './start-worker';
+import { defineWorker } from './worker-definition';
+
+const brokerUrl = 'amqp://guest:guest@127.0.0.1:5672';
+
+async function until<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('startWorker in-process (real broker, SQLite)', function () {
+  this.timeout(60_000);
+  const prefix = `test-chassis-${process.pid}-${Date.now()}.`;
+  const order = examplesOf('order.created')[0]!;
+  const calls: string[] = [];
+  let dataDir: string;
+  let worker: RunningWorker | undefined;
+
+  const probe = defineWorker({
+    service: 'chassis-probe',
+    defaultPort: 3999,
+    config: { PROBE_MULTIPLIER: integerField({ description: 'Proves app fields reach the hooks typed.', default: 1 }) },
+    indexes: { seen: [{ fields: ['customerId'] }] },
+    handlers: ({ config }) => ({
+      'order.created': async (event, ctx) => {
+        await ctx.store.collection<{ _id: string; customerId: string; weight: number }>('seen').insert({ _id: event.data.orderId, customerId: event.data.customerId, weight: config.PROBE_MULTIPLIER * 2 });
+      },
+    }),
+    routes(http, { messaging }) {
+      http.post('/emit', async (_request, reply) => {
+        await messaging.transaction((_session, outbox) => outbox.emit('order.created', order));
+        return reply.status(202).send({ emitted: order.orderId });
+      });
+    },
+    onStart: () => void calls.push('onStart'),
+    onStop: () => void calls.push('onStop'),
+  });
+
+  before(async () => {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'troupe-chassis-'));
+    worker = await startWorker(probe, {
+      env: { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, RABBITMQ_URL: brokerUrl, RABBITMQ_PREFIX: prefix, PROBE_MULTIPLIER: '21' },
+      logDestination: new Writable({ write: (_chunk, _encoding, done) => done() }),
+    });
+  });
+  after(async () => {
+    await worker?.stop();
+    await deleteTopologies(brokerUrl, [buildTopology({ prefix, service: 'chassis-probe', consumes: ['order.created'] })]);
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('runs onStart before serving, and wires routes, outbox, consumers and metrics end to end', async () => {
+    assert.deepEqual(calls, ['onStart']);
+    await until(async () => ((await fetch(`${worker!.url}/health`)).status === 200 ? true : undefined), 'healthy');
+
+    const response = await fetch(`${worker!.url}/emit`, { method: 'POST' });
+    assert.equal(response.status, 202);
+
+    const seen = worker!.context.store.collection<{ _id: string; customerId: string; weight: number }>('seen');
+    const stored = await until(() => seen.get(order.orderId), 'the handler committed the event');
+    assert.deepEqual({ ...stored, version: undefined }, { _id: order.orderId, customerId: order.customerId, weight: 42, version: undefined });
+
+    const metrics = await until(async () => {
+      const text = await (await fetch(`${worker!.url}/metrics`)).text();
+      return /troupe_messages_consumed_total\{event="order\.created",service="chassis-probe"\} 1$/m.test(text) ? text : undefined;
+    }, 'the consumed counter');
+    assert.match(metrics, /^troupe_messages_published_total\{event="order\.created",service="chassis-probe"\} 1$/m);
+    assert.match(metrics, /^troupe_handler_duration_seconds_count\{service="chassis-probe",event="order\.created"\} 1$/m);
+  });
+
+  it('stops cleanly: onStop runs, then the store is closed', async () => {
+    const failed = await worker!.stop();
+    assert.deepEqual(failed, []);
+    assert.deepEqual(calls, ['onStart', 'onStop']);
+    assert.equal(await worker!.context.store.ping().catch(() => false), false);
+    await assert.rejects(fetch(`${worker!.url}/health`));
+  });
+});
