@@ -3,7 +3,7 @@ import { connectBroker, createMessaging } from '@troupe/messaging';
 import { loadConfig } from '../config/load-config';
 import { redactConfig } from '../config/redact-config';
 import { workerConfigFields, type WorkerConfig } from '../config/worker-config';
-import type { ConfigFields, ConfigOf } from '../config/config-field';
+import type { ConfigFields } from '../config/config-field';
 import { createHttpServer, type HttpServer } from '../http/create-http-server';
 import { createLogger } from '../logging/create-logger';
 import { createMetrics } from '../metrics/create-metrics';
@@ -106,4 +106,3 @@ export async function startWorker<F extends ConfigFields>(definition: WorkerDefi
   }
 }
 
-export type { ConfigOf };
