@@ -20,7 +20,7 @@ export const depConstraints = [
   { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:contracts', 'type:util'], bannedExternalImports: outsideInfra },
   { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:util'], bannedExternalImports: outsideInfra },
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'], bannedExternalImports: outsideInfra },
-  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:messaging', 'type:data-access', 'type:chassis', 'type:domain', 'type:util'], bannedExternalImports: outsideInfra },
+  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:testing', 'type:contracts', 'type:messaging', 'type:data-access', 'type:chassis', 'type:domain', 'type:util'], bannedExternalImports: outsideInfra },
 ];
 
 export default [
