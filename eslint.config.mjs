@@ -23,6 +23,14 @@ export const depConstraints = [
   { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:testing', 'type:contracts', 'type:messaging', 'type:data-access', 'type:chassis', 'type:domain', 'type:util'], bannedExternalImports: outsideInfra },
 ];
 
+// Tests may also lean on the test kits (`type:testing`); production code may not.
+const testDepConstraints = depConstraints.map((constraint) =>
+  constraint.sourceTag.startsWith('type:') && !constraint.onlyDependOnLibsWithTags.includes('type:testing')
+    ? { ...constraint, onlyDependOnLibsWithTags: [...constraint.onlyDependOnLibsWithTags, 'type:testing'] }
+    : constraint,
+);
+const testFiles = ['**/*.spec.ts', '**/*.integration.ts', '**/*.e2e.ts', '**/testing.ts', '**/testing/**/*.ts'];
+
 export default [
   { ignores: ['**/node_modules/**', '**/dist/**', 'tmp/**', 'data/**', '.nx/**', '**/*.generated.ts', 'tools/lint-fixtures/**'] },
   ...tseslint.configs.recommended,
@@ -35,7 +43,11 @@ export default [
     },
   },
   {
-    files: ['**/*.spec.ts', '**/*.integration.ts', '**/*.e2e.ts'],
-    rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-unused-expressions': 'off' },
+    files: testFiles,
+    rules: {
+      '@nx/enforce-module-boundaries': ['error', { enforceBuildableLibDependency: false, allow: [], depConstraints: testDepConstraints }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-unused-expressions': 'off',
+    },
   },
 ];

@@ -15,6 +15,7 @@ describe('module boundaries', function () {
     ['a lib importing the chassis above it', 'libs/messaging/src/x.ts', "import { runWorker } from '@troupe/worker';", /can only depend on libs tagged with/],
     ['contracts importing messaging', 'libs/contracts/src/x.ts', "import { connectBroker } from '@troupe/messaging';", /can only depend on libs tagged with/],
     ['the domain importing persistence', 'libs/saga/src/x.ts', "import { createStore } from '@troupe/persistence';", /can only depend on libs tagged with/],
+    ['production code importing a test kit', 'libs/worker/src/x.ts', "import { startTcpProxy } from '@troupe/testing';", /can only depend on libs tagged with/],
     ['a shared lib importing the order domain', 'libs/messaging/src/x.ts', "import * as saga from '@troupe/saga';", /can only depend on libs tagged with/],
   ];
 
@@ -34,6 +35,7 @@ describe('module boundaries', function () {
     ['messaging importing amqplib', 'libs/messaging/src/x.ts', "import amqp from 'amqplib';"],
     ['persistence importing better-sqlite3', 'libs/persistence/src/x.ts', "import Database from 'better-sqlite3';"],
     ['an app importing the chassis and the domain', 'apps/payment-service/src/x.ts', "import * as worker from '@troupe/worker';\nimport * as saga from '@troupe/saga';"],
+    ['a chassis test importing a test kit', 'libs/worker/src/x.integration.ts', "import { startTcpProxy } from '@troupe/testing';"],
     ['the chassis importing messaging and persistence', 'libs/worker/src/x.ts', "import * as m from '@troupe/messaging';\nimport * as p from '@troupe/persistence';"],
   ];
   for (const [what, file, code] of allowed) {

@@ -3,7 +3,6 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 // Test-only: the chassis never depends on the testing lib at runtime; its process helpers are fine in tests.
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { httpGet, pollHttp, startAppProcess, workspaceRoot, type AppProcess } from '@troupe/testing';
 
 const management = 'http://guest:guest@127.0.0.1:15672/api';

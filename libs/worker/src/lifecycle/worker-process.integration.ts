@@ -5,7 +5,6 @@ import path from 'node:path';
 import { buildTopology } from '@troupe/messaging';
 import { deleteTopologies } from '@troupe/messaging/testing';
 // Test-only: the chassis never depends on the testing lib at runtime; its process and fault helpers are fine in tests.
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { httpGet, pollHttp, runAppProcessToExit, startAppProcess, startTcpProxy, type AppProcess, type TcpProxy } from '@troupe/testing';
 import { configErrorExitCode } from './run-worker';
 
