@@ -1,7 +1,11 @@
 import { defineWorker } from '@troupe/worker';
+import { paymentHandlers } from './payment-handlers';
+import { paymentRoutes } from './payment-routes';
 
-/** payment-service: boots on the chassis; its event handlers and routes are added here as they are built. */
+/** payment-service: charges an order once its stock is held, refunds it once when shipping fails or it is cancelled. */
 export const paymentServiceWorker = defineWorker({
   service: 'payment-service',
   defaultPort: 3003,
+  handlers: () => paymentHandlers(),
+  routes: (http, { store }) => paymentRoutes(http, store),
 });

@@ -1,0 +1,36 @@
+import { randomUUID } from 'node:crypto';
+import type { HandlerContext, HandlerMap } from '@troupe/messaging';
+import { chargePayment, refundPayment, rememberOrderForPayment, type Decision, type Payment, type RetryLater } from '@troupe/saga';
+import { loadPayment, savePayment, type StoredPayment } from './payments';
+
+/** Saves a changed record and writes its events to the outbox; a missing prerequisite throws so the pipeline retries. */
+async function apply(ctx: HandlerContext, previous: StoredPayment | undefined, decision: Decision<Payment> | RetryLater): Promise<void> {
+  if (decision.kind === 'retry-later') throw new Error(decision.why);
+  if (decision.kind === 'unchanged') {
+    ctx.logger.debug({ why: decision.why }, 'event changes nothing');
+    return;
+  }
+  await savePayment(ctx.store, previous, decision.state);
+  for (const emitted of decision.emit) await ctx.emit(emitted.type, emitted.data);
+}
+
+export function paymentHandlers(): HandlerMap {
+  return {
+    'order.created': async (event, ctx) => {
+      const payment = await loadPayment(ctx.store, event.data.orderId);
+      await apply(ctx, payment, rememberOrderForPayment(payment, event));
+    },
+    'stock.reserved': async (event, ctx) => {
+      const payment = await loadPayment(ctx.store, event.data.orderId);
+      await apply(ctx, payment, chargePayment(payment, event, { paymentId: randomUUID(), at: new Date().toISOString() }));
+    },
+    'shipment.failed': async (event, ctx) => {
+      const payment = await loadPayment(ctx.store, event.data.orderId);
+      await apply(ctx, payment, refundPayment(payment, event, new Date().toISOString()));
+    },
+    'shipment.cancelled': async (event, ctx) => {
+      const payment = await loadPayment(ctx.store, event.data.orderId);
+      await apply(ctx, payment, refundPayment(payment, event, new Date().toISOString()));
+    },
+  };
+}
