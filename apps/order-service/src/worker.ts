@@ -1,7 +1,49 @@
-import { defineWorker } from '@troupe/worker';
+import type { WorkerContext } from '@troupe/worker';
+import { defineWorker, integerField } from '@troupe/worker';
+import { DeadlineSweeper, startDeadlineSweeper } from './deadline/deadline-sweeper';
+import { applyParticipantEvent } from './handlers/apply-participant-event';
+import { idempotencyKeysCollection } from './orders/idempotency';
+import { ordersCollection } from './orders/order-document';
+import { registerCancelOrderRoute } from './routes/cancel-order-route';
+import { registerGetOrderRoute } from './routes/get-order-route';
+import { registerListOrdersRoute } from './routes/list-orders-route';
+import { registerPlaceOrderRoute } from './routes/place-order-route';
 
-/** order-service: boots on the chassis; its event handlers and routes are added here as they are built. */
+const sweepers = new WeakMap<WorkerContext, DeadlineSweeper>();
+
+/** order-service: the system of record of orders. It starts every saga, owns its deadline and records its outcome. */
 export const orderServiceWorker = defineWorker({
   service: 'order-service',
   defaultPort: 3000,
+  config: {
+    DEADLINE_SWEEP_INTERVAL_MS: integerField({
+      description: 'How often PENDING orders past their saga deadline are looked for and cancelled (timed_out).',
+      default: 1000,
+      min: 10,
+      max: 3_600_000,
+    }),
+  },
+  indexes: {
+    [ordersCollection]: [{ fields: ['status', 'deadline'] }, { fields: ['updatedAt', '_id'] }, { fields: ['customerId'] }],
+    [idempotencyKeysCollection]: [{ fields: ['orderId'] }],
+  },
+  handlers: () => ({
+    'stock.reservation-failed': applyParticipantEvent,
+    'payment.declined': applyParticipantEvent,
+    'shipment.failed': applyParticipantEvent,
+    'shipment.scheduled': applyParticipantEvent,
+    'stock.released': applyParticipantEvent,
+  }),
+  routes(http, context) {
+    registerPlaceOrderRoute(http, context);
+    registerCancelOrderRoute(http, context);
+    registerGetOrderRoute(http, context);
+    registerListOrdersRoute(http, context);
+  },
+  onStart(context) {
+    sweepers.set(context, startDeadlineSweeper(context, context.config.DEADLINE_SWEEP_INTERVAL_MS));
+  },
+  async onStop(context) {
+    await sweepers.get(context)?.stop();
+  },
 });
