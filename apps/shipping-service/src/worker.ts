@@ -1,7 +1,11 @@
 import { defineWorker } from '@troupe/worker';
+import { shippingHandlers } from './shipping-handlers';
+import { shippingRoutes } from './shipping-routes';
 
-/** shipping-service: boots on the chassis; its event handlers and routes are added here as they are built. */
+/** shipping-service: schedules a paid order's shipment; starts the undo relay when an order is cancelled. */
 export const shippingServiceWorker = defineWorker({
   service: 'shipping-service',
   defaultPort: 3004,
+  handlers: () => shippingHandlers(),
+  routes: (http, { store }) => shippingRoutes(http, store),
 });

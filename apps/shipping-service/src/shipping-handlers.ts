@@ -1,0 +1,32 @@
+import { randomUUID } from 'node:crypto';
+import type { HandlerContext, HandlerMap } from '@troupe/messaging';
+import { cancelShipment, rememberOrderForShipping, scheduleShipment, type Decision, type RetryLater, type Shipment } from '@troupe/saga';
+import { loadShipment, saveShipment, type StoredShipment } from './shipments';
+
+/** Saves a changed record and writes its events to the outbox; a missing prerequisite throws so the pipeline retries. */
+async function apply(ctx: HandlerContext, previous: StoredShipment | undefined, decision: Decision<Shipment> | RetryLater): Promise<void> {
+  if (decision.kind === 'retry-later') throw new Error(decision.why);
+  if (decision.kind === 'unchanged') {
+    ctx.logger.debug({ why: decision.why }, 'event changes nothing');
+    return;
+  }
+  await saveShipment(ctx.store, previous, decision.state);
+  for (const emitted of decision.emit) await ctx.emit(emitted.type, emitted.data);
+}
+
+export function shippingHandlers(): HandlerMap {
+  return {
+    'order.created': async (event, ctx) => {
+      const shipment = await loadShipment(ctx.store, event.data.orderId);
+      await apply(ctx, shipment, rememberOrderForShipping(shipment, event));
+    },
+    'payment.captured': async (event, ctx) => {
+      const shipment = await loadShipment(ctx.store, event.data.orderId);
+      await apply(ctx, shipment, scheduleShipment(shipment, event, randomUUID()));
+    },
+    'order.cancellation-requested': async (event, ctx) => {
+      const shipment = await loadShipment(ctx.store, event.data.orderId);
+      await apply(ctx, shipment, cancelShipment(shipment, event));
+    },
+  };
+}
