@@ -1,0 +1,48 @@
+export interface ApiResponse<T = unknown> {
+  status: number;
+  /** The body parsed as JSON (undefined when it is not JSON). Typed as the success shape; check `status` first. */
+  body: T;
+  text: string;
+  headers: Headers;
+}
+
+export interface RequestOptions {
+  /** Serialised as JSON with `content-type: application/json`. */
+  json?: unknown;
+  /** Sent verbatim (malformed JSON, oversized bodies); set `content-type` yourself in `headers`. */
+  rawBody?: string;
+  headers?: Record<string, string>;
+  /** Default 10000 ms: bounds every call, so a hung app fails the test instead of stalling it. */
+  timeoutMs?: number;
+}
+
+export async function request<T = unknown>(baseUrl: string, method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
+  const headers: Record<string, string> = { ...options.headers };
+  let body: string | undefined = options.rawBody;
+  if (options.json !== undefined) {
+    body = JSON.stringify(options.json);
+    headers['content-type'] ??= 'application/json';
+  }
+  const response = await fetch(new URL(path, baseUrl), {
+    method,
+    headers,
+    body,
+    signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+  });
+  const text = await response.text();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  return { status: response.status, body: parsed as T, text, headers: response.headers };
+}
+
+/** Throws, quoting the answer, unless the status is one of `expected`. */
+export function expectStatus<T>(response: ApiResponse<T>, expected: number[], what: string): ApiResponse<T> {
+  if (!expected.includes(response.status)) {
+    throw new Error(`${what}: expected HTTP ${expected.join(' or ')}, got ${response.status} ${response.text.slice(0, 500)}`);
+  }
+  return response;
+}

@@ -1,0 +1,166 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pollHttp, startAppProcess, type AppProcess, type ProcessExit } from '@troupe/testing';
+import { appEntry, orderApps, type OrderApp } from './apps';
+import { brokerAdmin, deleteNamespace, type BrokerAdmin } from './broker-admin';
+import {
+  analyticsClient,
+  notificationsClient,
+  orderViewClient,
+  ordersClient,
+  paymentsClient,
+  shipmentsClient,
+  stockClient,
+} from './clients';
+import { request, type RequestOptions } from './http-request';
+import { formatLogs } from './format-logs';
+import { pollUntil } from './poll';
+import type { OrderView } from './views';
+
+export interface OrderSystemOptions {
+  /** SAGA_DEADLINE_MS for every app (default: the apps' own, 30000). */
+  sagaDeadlineMs?: number;
+  /** order-service's DEADLINE_SWEEP_INTERVAL_MS (default: its own, 1000). */
+  deadlineSweepIntervalMs?: number;
+  /** Processes per app (default 1). Extra instances share the app's DATA_DIR, so they share its store. */
+  instances?: Partial<Record<OrderApp, number>>;
+  /** Extra environment per app, on top of the common one. */
+  env?: Partial<Record<OrderApp, Record<string, string>>>;
+  /** Default `process.env.RABBITMQ_URL` or the local guest broker. */
+  rabbitmqUrl?: string;
+  /** Default `http://<broker host>:15672`. */
+  managementUrl?: string;
+  /** Default `info`: logs are kept in memory and printed only when a test fails. */
+  logLevel?: string;
+  /** Bound on one app reaching /health 200. Default 90000 ms (a busy 2-core machine starts nine tsx processes slowly). */
+  startTimeoutMs?: number;
+}
+
+export interface AppInstance {
+  app: OrderApp;
+  index: number;
+  process: AppProcess;
+  /** Set once the process has exited. */
+  exit?: ProcessExit;
+}
+
+const liveDataDirs = new Set<string>();
+process.once('exit', () => {
+  for (const dir of liveDataDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/**
+ * Starts the whole order system as real processes in its own broker namespace and data directory, and
+ * resolves once every instance answers /health 200. On a failed start everything started is stopped.
+ */
+export async function startOrderSystem(options: OrderSystemOptions = {}) {
+  const rabbitmqUrl = options.rabbitmqUrl ?? process.env.RABBITMQ_URL ?? 'amqp://guest:guest@localhost:5672';
+  const prefix = `e2e-${randomUUID().slice(0, 8)}.`;
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'troupe-e2e-'));
+  liveDataDirs.add(dataDir);
+  const admin = brokerAdmin(rabbitmqUrl, options.managementUrl);
+  const startTimeoutMs = options.startTimeoutMs ?? 90_000;
+  const instances: AppInstance[] = [];
+
+  const envFor = (app: OrderApp): Record<string, string> => ({
+    RABBITMQ_URL: rabbitmqUrl,
+    RABBITMQ_PREFIX: prefix,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: options.logLevel ?? 'info',
+    ...(options.sagaDeadlineMs === undefined ? {} : { SAGA_DEADLINE_MS: String(options.sagaDeadlineMs) }),
+    ...(app === 'order-service' && options.deadlineSweepIntervalMs !== undefined
+      ? { DEADLINE_SWEEP_INTERVAL_MS: String(options.deadlineSweepIntervalMs) }
+      : {}),
+    ...options.env?.[app],
+  });
+
+  const plan = orderApps.flatMap((app) => Array.from({ length: options.instances?.[app] ?? 1 }, (_, index) => ({ app, index })));
+  const started = await Promise.allSettled(
+    plan.map(async ({ app, index }) => {
+      const child = await startAppProcess({ entry: appEntry(app), env: envFor(app), startTimeoutMs });
+      const instance: AppInstance = { app, index, process: child };
+      instances.push(instance);
+      void child.exited.then((exit) => (instance.exit = exit));
+      await pollHttp(`${child.url}/health`, (answer) => answer.status === 200, { timeoutMs: startTimeoutMs, intervalMs: 250 });
+    }),
+  );
+  const failures = started.flatMap((result) => (result.status === 'rejected' ? [String(result.reason)] : []));
+  if (failures.length > 0) {
+    const logs = formatLogs(instances, 60);
+    await stopAll(instances, admin, prefix, dataDir);
+    throw new Error(`the order system did not start:\n${failures.join('\n')}\n${logs}`);
+  }
+  instances.sort((a, b) => orderApps.indexOf(a.app) - orderApps.indexOf(b.app) || a.index - b.index);
+  return buildSystem({ instances, prefix, dataDir, admin, sagaDeadlineMs: options.sagaDeadlineMs ?? 30_000 });
+}
+
+async function stopAll(instances: AppInstance[], admin: BrokerAdmin, prefix: string, dataDir: string): Promise<void> {
+  await Promise.all(instances.map((instance) => instance.process.stop(15_000)));
+  try {
+    await deleteNamespace(admin, prefix);
+  } catch {
+    // The broker's own leftovers are harmless to later runs (each uses a fresh prefix); never fail a stop on them.
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+  liveDataDirs.delete(dataDir);
+}
+
+interface SystemParts {
+  instances: AppInstance[];
+  prefix: string;
+  dataDir: string;
+  admin: BrokerAdmin;
+  sagaDeadlineMs: number;
+}
+
+function buildSystem({ instances, prefix, dataDir, admin, sagaDeadlineMs }: SystemParts) {
+  const urlOf = (app: OrderApp, index = 0): string => {
+    const instance = instances.filter((candidate) => candidate.app === app)[index];
+    if (!instance) throw new Error(`${app} has no instance #${index}`);
+    return instance.process.url;
+  };
+  const orders = ordersClient(urlOf('order-service'));
+  let stopped: Promise<void> | undefined;
+
+  return {
+    prefix,
+    dataDir,
+    admin,
+    sagaDeadlineMs,
+    instances,
+    urlOf,
+    orders,
+    stock: stockClient(urlOf('inventory-service')),
+    payments: paymentsClient(urlOf('payment-service')),
+    shipments: shipmentsClient(urlOf('shipping-service')),
+    notifications: notificationsClient(urlOf('notification-service')),
+    analytics: analyticsClient(urlOf('analytics-service')),
+    orderView: orderViewClient(urlOf('order-view')),
+    /** Any request to any app, e.g. malformed bodies. */
+    request: <T = unknown>(app: OrderApp, method: string, requestPath: string, requestOptions?: RequestOptions) =>
+      request<T>(urlOf(app), method, requestPath, requestOptions),
+    /** Polls order-service until the order leaves PENDING (default bound: the saga deadline + 30 s). */
+    waitForTerminal: (orderId: string, timeoutMs = sagaDeadlineMs + 30_000): Promise<OrderView> => {
+      let last = 'no answer yet';
+      return pollUntil(
+        async () => {
+          const answer = await orders.get(orderId);
+          last = `${answer.status} ${answer.text.slice(0, 300)}`;
+          return answer.status === 200 && answer.body.status !== 'PENDING' ? answer.body : undefined;
+        },
+        { timeoutMs, intervalMs: 150, what: `order ${orderId} terminal` },
+        () => last,
+      );
+    },
+    /** Instances that exited while the system was meant to be running (a crash is always a finding). */
+    exited: () => instances.filter((instance) => instance.exit !== undefined),
+    /** The last `tailLines` log lines of every instance, for a failing test's report. */
+    logs: (tailLines = 80) => formatLogs(instances, tailLines),
+    /** SIGTERM every instance and wait for it, delete the broker namespace, remove the data directory. Idempotent. */
+    stop: (): Promise<void> => (stopped ??= stopAll(instances, admin, prefix, dataDir)),
+  };
+}
+
+export type OrderSystem = Awaited<ReturnType<typeof startOrderSystem>>;

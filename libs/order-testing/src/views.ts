@@ -1,0 +1,96 @@
+// The HTTP views of SPEC §4 as the apps answer them (money in decimal). Optional fields are the ones a
+// service may omit; the kit never relies on more than the contract.
+
+export type OrderStatus = 'PENDING' | 'CONFIRMED' | 'REJECTED' | 'CANCELLED';
+export type Outcome = Exclude<OrderStatus, 'PENDING'>;
+
+export interface PlacedOrder {
+  orderId: string;
+  status: OrderStatus;
+  version: number;
+}
+
+export interface OrderView {
+  orderId: string;
+  status: OrderStatus;
+  reason?: string;
+  customerId: string;
+  items: { sku: string; quantity: number; unitPrice: number }[];
+  total: number;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  deadline: string;
+}
+
+export interface OrderPage {
+  orders: OrderView[];
+  next?: string;
+}
+
+export interface StockView {
+  sku: string;
+  available: number;
+  reserved: number;
+}
+
+export interface PaymentView {
+  orderId: string;
+  captured: number;
+  refunded: number;
+  status: string;
+  operations: { kind: 'capture' | 'refund'; amount: number; at: string }[];
+}
+
+export interface ShipmentView {
+  orderId: string;
+  status: string;
+}
+
+export interface NotificationView {
+  notificationId: string;
+  orderId: string;
+  outcome: Outcome;
+  channel: string;
+  subject: string;
+  text: string;
+  sentAt: string;
+}
+
+export interface AnalyticsSummaryView {
+  orders: Record<Outcome, number>;
+  cancelledByReason: Record<string, number>;
+  revenue: number;
+}
+
+export interface AnalyticsOrderView {
+  orderId: string;
+  outcome?: Outcome;
+  total?: number;
+}
+
+export interface TimelineEntry {
+  service: string;
+  event: string;
+  at: string;
+}
+
+export interface ReadModelOrder {
+  orderId: string;
+  status: OrderStatus;
+  reason?: string;
+  customerId: string;
+  items: { sku: string; quantity: number; unitPrice: number }[];
+  total: number;
+  version: number;
+  timeline: TimelineEntry[];
+  updatedAt: string;
+}
+
+/** The one error body shape of every 4xx (libs/worker README). */
+export interface ErrorBody {
+  error: string;
+  message: string;
+  code?: string;
+  fields?: { field: string; message: string }[];
+}
