@@ -1,7 +1,23 @@
-import { defineWorker } from '@troupe/worker';
+import { defineWorker, integerField } from '@troupe/worker';
+import { registerOrderViewRoutes } from './http/order-view-routes';
+import { orderViewHandlers } from './store/order-view-handlers';
+import { orderViewIndexes, orderViewsCollection } from './store/order-view-row';
+import { viewChangesOf } from './store/view-changes';
 
-/** order-view: boots on the chassis; its event handlers and routes are added here as they are built. */
+/** order-view: the CQRS read model. Projects the order saga's outcome events; serves queries on port 3001. */
 export const orderViewWorker = defineWorker({
   service: 'order-view',
   defaultPort: 3001,
+  config: {
+    MIN_VERSION_WAIT_MS: integerField({
+      description: 'How long GET /orders/:id?minVersion=N waits for the view to reach version N before answering 202.',
+      default: 2000,
+      min: 0,
+      max: 60_000,
+    }),
+  },
+  indexes: { [orderViewsCollection]: orderViewIndexes },
+  handlers: ({ store }) => orderViewHandlers(viewChangesOf(store)),
+  routes: (http, { store, config }) =>
+    registerOrderViewRoutes(http, { store, changes: viewChangesOf(store), minVersionWaitMs: config.MIN_VERSION_WAIT_MS }),
 });

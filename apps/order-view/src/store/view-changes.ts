@@ -1,0 +1,44 @@
+/**
+ * Wakes requests waiting for an order's view to change (GET /orders/:id?minVersion=N). In-process only: a
+ * change committed by another instance is seen by the waiters' periodic re-read instead.
+ */
+export class ViewChanges {
+  private readonly waiters = new Map<string, Set<() => void>>();
+
+  changed(orderId: string): void {
+    const waiting = this.waiters.get(orderId);
+    if (!waiting) return;
+    this.waiters.delete(orderId);
+    for (const wake of waiting) wake();
+  }
+
+  /** Resolves when `orderId` changes or after `timeoutMs`, whichever comes first. */
+  next(orderId: string, timeoutMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      const waiting = this.waiters.get(orderId) ?? new Set<() => void>();
+      this.waiters.set(orderId, waiting);
+      const wake = () => {
+        clearTimeout(timer);
+        waiting.delete(wake);
+        if (waiting.size === 0 && this.waiters.get(orderId) === waiting) this.waiters.delete(orderId);
+        resolve();
+      };
+      const timer = setTimeout(wake, timeoutMs);
+      waiting.add(wake);
+    });
+  }
+
+  /** Orders with someone waiting (tests and leak checks). */
+  waitingOrders(): number {
+    return this.waiters.size;
+  }
+}
+
+const byStore = new WeakMap<object, ViewChanges>();
+
+/** The signal shared by the handlers and the routes of the worker owning `store` (each started worker has its own). */
+export function viewChangesOf(store: object): ViewChanges {
+  let changes = byStore.get(store);
+  if (!changes) byStore.set(store, (changes = new ViewChanges()));
+  return changes;
+}
