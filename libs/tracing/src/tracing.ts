@@ -1,0 +1,58 @@
+import { SpanStatusCode, trace, type Tracer } from '@opentelemetry/api';
+import type { FastifyInstance } from 'fastify';
+import { attributes } from './attributes';
+import { traceHttpServer, type HttpTracingOptions } from './http-server-spans';
+import { type ProcessSpanOptions, type PublishSpanOptions, type TracedEvent, withProcessSpan, withPublishSpan } from './message-spans';
+import { type Carrier, currentTraceparent } from './propagation';
+
+/** One service's tracing: its tracer plus the helpers the chassis and the messaging pipeline call. */
+export interface Tracing {
+  readonly service: string;
+  /** True when spans are recorded and exported; false means pass-through only (see README, "Cost when off"). */
+  readonly enabled: boolean;
+  /** For app code that wants spans of its own: `tracing.tracer.startActiveSpan(...)`. */
+  readonly tracer: Tracer;
+  withPublishSpan<R>(event: TracedEvent, headers: Carrier, fn: () => Promise<R>, options: PublishSpanOptions): Promise<R>;
+  withProcessSpan<R>(event: TracedEvent, headers: Carrier, fn: (traceparent: string | undefined) => Promise<R>, options: ProcessSpanOptions): Promise<R>;
+  /** The active context's W3C traceparent (store it with an outbox row). */
+  currentTraceparent(): string | undefined;
+  /** Puts `order.id` on the active span (e.g. the `POST /orders` span once the order id exists). */
+  tagOrder(orderId: string): void;
+  /** Marks the active span failed with a Troupe outcome (`retried`, `dead-lettered: <reason>`) without throwing. */
+  recordFailure(outcome: string, error?: unknown): void;
+  /** SERVER spans for every request of this fastify instance; call before routes are added. */
+  traceHttpServer(http: FastifyInstance, options?: HttpTracingOptions): void;
+  /** Exports what has ended so far. */
+  forceFlush(): Promise<void>;
+  /** Exports what is left and stops; spans started after it are dropped. */
+  shutdown(): Promise<void>;
+}
+
+export interface SpanSink {
+  forceFlush(): Promise<void>;
+  shutdown(): Promise<void>;
+}
+
+export function createTracing(service: string, tracer: Tracer, sink: SpanSink | undefined): Tracing {
+  return {
+    service,
+    enabled: sink !== undefined,
+    tracer,
+    withPublishSpan: (event, headers, fn, options) => withPublishSpan(tracer, event, headers, fn, options),
+    withProcessSpan: (event, headers, fn, options) => withProcessSpan(tracer, event, headers, fn, options),
+    currentTraceparent,
+    tagOrder(orderId) {
+      trace.getActiveSpan()?.setAttribute(attributes.orderId, orderId);
+    },
+    recordFailure(outcome, error) {
+      const span = trace.getActiveSpan();
+      if (!span) return;
+      span.setAttribute('troupe.outcome', outcome);
+      if (error !== undefined) span.recordException(error instanceof Error ? error : String(error));
+      span.setStatus({ code: SpanStatusCode.ERROR, message: outcome });
+    },
+    traceHttpServer: (http, options) => traceHttpServer(http, tracer, options),
+    forceFlush: async () => sink?.forceFlush(),
+    shutdown: async () => sink?.shutdown(),
+  };
+}
