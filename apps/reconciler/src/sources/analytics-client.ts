@@ -1,8 +1,9 @@
+import type { AnalyticsTarget } from '../run/sources';
 import { getJson, joinUrl, putJson, type HttpOptions } from './http-json';
 import type { AnalyticsRow } from './rows';
 
 /** analytics-service's per-order lines; its PUT keeps the summary (counts, revenue) consistent with the line. */
-export class AnalyticsClient {
+export class AnalyticsClient implements AnalyticsTarget {
   constructor(
     private readonly baseUrl: string,
     private readonly options: HttpOptions,

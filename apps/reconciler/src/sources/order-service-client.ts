@@ -1,15 +1,10 @@
 import type { OrderCursor } from '../cursor/order-cursor';
+import type { ChangedOrdersPage, OrderSource } from '../run/sources';
 import { getJson, joinUrl, type HttpOptions } from './http-json';
 import type { OrderRecord } from './rows';
 
-export interface ChangedOrdersPage {
-  orders: OrderRecord[];
-  /** Where the next page starts; absent on the last page. */
-  next?: OrderCursor;
-}
-
 /** Reads the system of record: changed orders in (updatedAt, orderId) order, and single orders. */
-export class OrderServiceClient {
+export class OrderServiceClient implements OrderSource {
   constructor(
     private readonly baseUrl: string,
     private readonly options: HttpOptions,

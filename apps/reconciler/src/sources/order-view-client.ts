@@ -1,8 +1,9 @@
+import type { ViewTarget } from '../run/sources';
 import { getJson, joinUrl, putJson, type HttpOptions } from './http-json';
 import type { OrderViewRow } from './rows';
 
 /** The read model: one row per order, repaired with a full-row PUT. */
-export class OrderViewClient {
+export class OrderViewClient implements ViewTarget {
   constructor(
     private readonly baseUrl: string,
     private readonly options: HttpOptions,

@@ -1,4 +1,4 @@
-import type { OrderServiceClient } from '../sources/order-service-client';
+import type { OrderSource } from '../run/sources';
 import { isStuck } from './stuck-saga';
 import type { PendingWatchlist } from './pending-watchlist';
 
@@ -9,7 +9,7 @@ const maxCandidates = 500;
  * The watchlist may be behind (the order ended, but the change is still inside the grace window), so every overdue
  * candidate is re-read from the system of record before being called stuck; ended ones leave the list.
  */
-export async function findStuckSagas(watchlist: PendingWatchlist, orders: OrderServiceClient, now: number, stuckAfterMs: number): Promise<string[]> {
+export async function findStuckSagas(watchlist: PendingWatchlist, orders: OrderSource, now: number, stuckAfterMs: number): Promise<string[]> {
   const candidates = await watchlist.overdue(new Date(now - stuckAfterMs).toISOString(), maxCandidates);
   const stuck: string[] = [];
   for (const candidate of candidates) {
