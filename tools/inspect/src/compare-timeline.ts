@@ -81,7 +81,7 @@ export function compareTimeline(input: CompareInput): Comparison {
   });
   const absent = best.required.filter((event) => !observed.has(event)).map((event) => ({ event, producers: producersOf(event) }));
   return {
-    path: best.path.required,
+    path: best.required,
     rows,
     missing: absent.filter((step) => isVisible(step.event)),
     unobserved: absent.filter((step) => !isVisible(step.event)),
