@@ -37,9 +37,11 @@ export function extractContext(carrier: Carrier, base: Context = context.active(
   return propagator.extract(base, carrier, carrierGetter);
 }
 
-/** Writes the context (every format) into the carrier. */
+/** Writes the context (every format) into the carrier; nothing when it holds no valid span context. */
 export function injectContext(carrier: Carrier, from: Context = context.active()): Carrier {
-  propagator.inject(from, carrier, carrierSetter);
+  // The Jaeger propagator would otherwise write an all-zero uber-trace-id.
+  const spanContext = trace.getSpanContext(from);
+  if (spanContext && isSpanContextValid(spanContext)) propagator.inject(from, carrier, carrierSetter);
   return carrier;
 }
 
