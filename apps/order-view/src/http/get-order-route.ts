@@ -14,7 +14,7 @@ interface GetOrderRequest {
  * GET /orders/:id. With `?minVersion=N` (read-your-writes after a command that answered version N) it waits up to
  * the configured bound for the view to catch up, then answers 202 with Retry-After and what it has.
  */
-export function registerGetOrder(http: HttpServer, { store, changes, minVersionWaitMs }: OrderViewRoutesOptions): void {
+export function registerGetOrder(http: HttpServer, { store, changes, minVersionWaitMs, rereadEveryMs = 100 }: OrderViewRoutesOptions): void {
   const rows = () => store.collection<OrderViewRow>(orderViewsCollection);
   http.get<GetOrderRequest>(
     '/orders/:id',
@@ -36,7 +36,7 @@ export function registerGetOrder(http: HttpServer, { store, changes, minVersionW
         if (!row) return reply.status(404).send({ error: 'Not Found', message: `order ${id} is not in the view` });
         return viewBody(row);
       }
-      const { row, reached } = await waitForVersion(() => rows().get(id), changes, id, minVersion, minVersionWaitMs);
+      const { row, reached } = await waitForVersion(() => rows().get(id), changes, id, minVersion, minVersionWaitMs, rereadEveryMs);
       if (reached && row) return viewBody(row);
       return reply
         .status(202)

@@ -1,9 +1,6 @@
 import type { OrderViewRow } from '../store/order-view-row';
 import type { ViewChanges } from '../store/view-changes';
 
-/** Re-read at least this often while waiting, to see commits no in-process signal announces (other instances). */
-export const rereadEveryMs = 100;
-
 export interface VersionWait {
   row: OrderViewRow | undefined;
   reached: boolean;
@@ -16,14 +13,20 @@ export async function waitForVersion(
   orderId: string,
   minVersion: number,
   timeoutMs: number,
+  rereadEveryMs: number,
 ): Promise<VersionWait> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     // Subscribe before reading so a change committed between the read and the wait still wakes us.
-    const woken = changes.next(orderId, Math.max(0, Math.min(rereadEveryMs, deadline - Date.now())));
-    const row = await read();
-    if (row && row.view.version >= minVersion) return { row, reached: true };
-    if (Date.now() >= deadline) return { row, reached: false };
-    await woken;
+    const subscription = changes.subscribe(orderId, Math.max(0, Math.min(rereadEveryMs, deadline - Date.now())));
+    const row = await read().catch((error: unknown) => {
+      subscription.cancel();
+      throw error;
+    });
+    if ((row && row.view.version >= minVersion) || Date.now() >= deadline) {
+      subscription.cancel();
+      return { row, reached: row !== undefined && row.view.version >= minVersion };
+    }
+    await subscription.changed;
   }
 }

@@ -12,20 +12,24 @@ export class ViewChanges {
     for (const wake of waiting) wake();
   }
 
-  /** Resolves when `orderId` changes or after `timeoutMs`, whichever comes first. */
-  next(orderId: string, timeoutMs: number): Promise<void> {
-    return new Promise((resolve) => {
-      const waiting = this.waiters.get(orderId) ?? new Set<() => void>();
-      this.waiters.set(orderId, waiting);
-      const wake = () => {
-        clearTimeout(timer);
-        waiting.delete(wake);
-        if (waiting.size === 0 && this.waiters.get(orderId) === waiting) this.waiters.delete(orderId);
-        resolve();
-      };
-      const timer = setTimeout(wake, timeoutMs);
-      waiting.add(wake);
-    });
+  /**
+   * Subscribes to the next change of `orderId`: `changed` resolves on it or after `timeoutMs`, whichever comes
+   * first. `cancel()` drops the subscription (and its timer) when the caller stops waiting early.
+   */
+  subscribe(orderId: string, timeoutMs: number): { changed: Promise<void>; cancel(): void } {
+    const waiting = this.waiters.get(orderId) ?? new Set<() => void>();
+    this.waiters.set(orderId, waiting);
+    let resolveChanged!: () => void;
+    const changed = new Promise<void>((resolve) => (resolveChanged = resolve));
+    const wake = (): void => {
+      clearTimeout(timer);
+      waiting.delete(wake);
+      if (waiting.size === 0 && this.waiters.get(orderId) === waiting) this.waiters.delete(orderId);
+      resolveChanged();
+    };
+    const timer = setTimeout(wake, timeoutMs);
+    waiting.add(wake);
+    return { changed, cancel: wake };
   }
 
   /** Orders with someone waiting (tests and leak checks). */
