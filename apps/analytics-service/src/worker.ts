@@ -1,7 +1,14 @@
 import { defineWorker } from '@troupe/worker';
+import { analyticsHandlers } from './analytics-handlers';
+import { analyticsRoutes } from './analytics-routes';
+import { ordersCollection } from './analytics-store';
 
-/** analytics-service: boots on the chassis; its event handlers and routes are added here as they are built. */
+/** analytics-service: counts orders per outcome (and cancel reason) and revenue, each order once. */
 export const analyticsServiceWorker = defineWorker({
   service: 'analytics-service',
   defaultPort: 3006,
+  // The reconciler pages by (updatedAt, _id).
+  indexes: { [ordersCollection]: [{ fields: ['updatedAt', '_id'] }] },
+  handlers: () => analyticsHandlers(),
+  routes: (http, { store }) => analyticsRoutes(http, store),
 });

@@ -1,0 +1,57 @@
+// Unit-test harness: runs this app's handlers and routes over an in-memory SQLite store, with no broker, so a spec
+// can deliver events one at a time (in any order, twice) and see what was stored, emitted and served.
+import { Writable } from 'node:stream';
+import { createEvent, type AnyEvent, type EventEnvelope } from '@troupe/contracts';
+import type { EventHandler, HandlerContext, HandlerMap } from '@troupe/messaging';
+import { createSqliteStore, type Store } from '@troupe/persistence';
+import { createHttpServer, createLogger, createMetrics, type HttpServer } from '@troupe/worker';
+
+const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+
+export interface InMemoryService {
+  store: Store;
+  http: HttpServer;
+  /** Runs the handler for `event` in one store transaction, as the pipeline does; resolves with what it emitted. */
+  deliver(event: EventEnvelope): Promise<AnyEvent[]>;
+  close(): Promise<void>;
+}
+
+export async function inMemoryService(
+  service: string,
+  handlers: HandlerMap,
+  routes: (http: HttpServer, store: Store) => void,
+): Promise<InMemoryService> {
+  const store = await createSqliteStore({ file: ':memory:' });
+  const metrics = createMetrics(service);
+  const logger = createLogger(service, 'silent', new Writable({ write: (_chunk, _encoding, done) => done() }));
+  const http = createHttpServer({ logger, registry: metrics.registry, checks: {} });
+  routes(http, store);
+  await http.ready();
+  return {
+    store,
+    http,
+    async deliver(event) {
+      const handler = handlers[event.type as keyof HandlerMap] as EventHandler | undefined;
+      if (!handler) throw new Error(`${service} does not consume ${event.type}`);
+      const emitted: AnyEvent[] = [];
+      await store.transaction(async (session) => {
+        const ctx: HandlerContext = {
+          store: session,
+          logger: quiet,
+          retryCount: 0,
+          emit: async (type, data) => {
+            const out = createEvent(type, data, { source: service, causedBy: event });
+            emitted.push(out as AnyEvent);
+            return out;
+          },
+        };
+        await handler(event, ctx);
+      });
+      return emitted;
+    },
+    async close() {
+      await http.close();
+      await store.close();
+    },
+  };
+}
