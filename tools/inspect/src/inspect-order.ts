@@ -30,8 +30,9 @@ export async function inspectOrder(orderId: string, options: InspectOptions): Pr
     status: view.status,
     ...(view.reason !== undefined ? { reason: view.reason } : {}),
     hops,
-    isVisible: visibleEvents(options.manifests, options.jaegerUrl !== undefined, hops.map((hop) => hop.event)),
+    // Traces that hold nothing for this order (not sampled, expired, tracing off) prove no step absent.
+    isVisible: visibleEvents(options.manifests, fromTraces.length > 0, hops.map((hop) => hop.event)),
   });
-  const sources = options.jaegerUrl ? ['order-view', 'jaeger'] : ['order-view'];
+  const sources = !options.jaegerUrl ? ['order-view'] : fromTraces.length > 0 ? ['order-view', 'jaeger'] : ['order-view', 'jaeger (no spans for this order)'];
   return { header: { orderId, status: view.status, ...(view.reason !== undefined ? { reason: view.reason } : {}), sources }, view, comparison };
 }
