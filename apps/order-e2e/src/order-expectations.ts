@@ -58,7 +58,7 @@ export async function viewWhenStatus(system: OrderSystem, orderId: string, statu
   let last = '';
   return pollUntil(
     async () => {
-      const answer = await system.orderView.get(orderId);
+      const answer = expectStatus(await system.orderView.get(orderId), [200, 404], `order-view GET /orders/${orderId}`);
       last = `${answer.status} ${answer.text.slice(0, 400)}`;
       return answer.status === 200 && answer.body.status === status ? answer.body : undefined;
     },
@@ -72,7 +72,7 @@ export async function expectAnalyticsOrder(system: OrderSystem, orderId: string,
   let last = '';
   const counted = await pollUntil(
     async () => {
-      const answer = await system.analytics.order(orderId);
+      const answer = expectStatus(await system.analytics.order(orderId), [200, 404], `GET /analytics/orders/${orderId}`);
       last = `${answer.status} ${answer.text.slice(0, 300)}`;
       return answer.status === 200 && answer.body.outcome === outcome ? answer.body : undefined;
     },

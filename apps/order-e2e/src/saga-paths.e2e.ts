@@ -158,7 +158,8 @@ describe('order saga: every path, end to end', function () {
     assert.equal((await sys.orders.cancel('00000000-0000-4000-8000-000000000000')).status, 404);
   });
 
-  it('leaves the system consistent: every SPEC §6 invariant holds', async () => {
+  it('leaves the system consistent: every SPEC §6 invariant holds', async function () {
+    this.timeout(150_000);
     const snapshot = await assertInvariants(system(), { orderIds: placedIds, initialStock: { 'SKU-003': 1 } });
     assert.equal(snapshot.orders.length, placedIds.length);
   });

@@ -1,5 +1,6 @@
 import { checkInvariants, type InvariantViolation, type SystemSnapshot } from '@troupe/saga';
 import { queuesWithPrefix } from './broker-admin';
+import { MissingRouteError } from './http-request';
 import { collectSnapshot } from './collect-snapshot';
 import { listAllOrders } from './list-orders';
 import { formatViolations } from './snapshot-mapping';
@@ -36,6 +37,7 @@ export async function assertInvariants(system: OrderSystem, options: AssertInvar
       if (violations.length === 0 && stableSince) return snapshot;
       stableSince = violations.length === 0 ? snapshot : undefined;
     } catch (error) {
+      if (error instanceof MissingRouteError) throw error;
       stableSince = undefined;
       last = { ...last, error: error instanceof Error ? error.message : String(error) };
     }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { mapWithConcurrency } from './concurrency';
+import { MissingRouteError } from './http-request';
 import { pollUntil } from './poll';
 
 describe('mapWithConcurrency', () => {
@@ -29,5 +30,15 @@ describe('pollUntil', () => {
       pollUntil(async () => undefined, { timeoutMs: 20, intervalMs: 5, what: 'order o-1 terminal' }, () => 'still PENDING'),
       /order o-1 terminal: not reached within 20 ms; last: still PENDING/,
     );
+  });
+
+  it('gives up at once on a missing route: waiting never builds an API', async () => {
+    let calls = 0;
+    const probe = async () => {
+      calls++;
+      throw new MissingRouteError('GET /analytics/summary: the app has no such route');
+    };
+    await assert.rejects(pollUntil(probe, { timeoutMs: 5_000, intervalMs: 1, what: 'x' }), MissingRouteError);
+    assert.equal(calls, 1);
   });
 });

@@ -39,8 +39,17 @@ export async function request<T = unknown>(baseUrl: string, method: string, path
   return { status: response.status, body: parsed as T, text, headers: response.headers };
 }
 
-/** Throws, quoting the answer, unless the status is one of `expected`. */
+/** The app has no such route at all (the chassis's 404 for unknown routes): an API not built yet, never "no record". */
+export class MissingRouteError extends Error {}
+
+export function isMissingRoute(response: ApiResponse<unknown>): boolean {
+  const message = (response.body as { message?: unknown } | undefined)?.message;
+  return response.status === 404 && typeof message === 'string' && message.startsWith('no route for');
+}
+
+/** Throws, quoting the answer, unless the status is one of `expected`; a missing route is never an expected 404. */
 export function expectStatus<T>(response: ApiResponse<T>, expected: number[], what: string): ApiResponse<T> {
+  if (isMissingRoute(response)) throw new MissingRouteError(`${what}: the app has no such route (${response.text.slice(0, 200)})`);
   if (!expected.includes(response.status)) {
     throw new Error(`${what}: expected HTTP ${expected.join(' or ')}, got ${response.status} ${response.text.slice(0, 500)}`);
   }

@@ -1,3 +1,5 @@
+import { MissingRouteError } from './http-request';
+
 export interface PollUntilOptions {
   timeoutMs: number;
   /** Default 100 ms. */
@@ -9,6 +11,7 @@ export interface PollUntilOptions {
 /**
  * Calls `probe` until it returns a value other than undefined and resolves with it; after the deadline rejects
  * with the last thing `describe` said about the probe (or its last error), so a failure says what it saw.
+ * A MissingRouteError ends the wait at once: no amount of waiting builds an API.
  */
 export async function pollUntil<T>(
   probe: () => Promise<T | undefined>,
@@ -23,6 +26,7 @@ export async function pollUntil<T>(
       if (value !== undefined) return value;
       lastError = '';
     } catch (error) {
+      if (error instanceof MissingRouteError) throw error;
       lastError = error instanceof Error ? error.message : String(error);
     }
     if (Date.now() >= deadline) {
