@@ -24,8 +24,11 @@ export interface Tracing {
   traceHttpServer(http: FastifyInstance, options?: HttpTracingOptions): void;
   /** Exports what has ended so far. */
   forceFlush(): Promise<void>;
-  /** Exports what is left and stops; spans started after it are dropped. */
-  shutdown(): Promise<void>;
+  /**
+   * Exports what is left and stops; spans started after it are dropped. Bounded by `timeoutMs` (default 5000):
+   * an unreachable collector must not hold a shutdown; resolves false when the flush did not finish in time.
+   */
+  shutdown(timeoutMs?: number): Promise<boolean>;
 }
 
 export interface SpanSink {
@@ -53,6 +56,15 @@ export function createTracing(service: string, tracer: Tracer, sink: SpanSink | 
     },
     traceHttpServer: (http, options) => traceHttpServer(http, tracer, options),
     forceFlush: async () => sink?.forceFlush(),
-    shutdown: async () => sink?.shutdown(),
+    async shutdown(timeoutMs = 5000) {
+      if (!sink) return true;
+      let timer: NodeJS.Timeout | undefined;
+      const timedOut = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+      try {
+        return await Promise.race([sink.shutdown().then(() => true), timedOut]);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
   };
 }

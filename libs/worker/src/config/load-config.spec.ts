@@ -32,6 +32,7 @@ describe('loadConfig', () => {
         SHUTDOWN_TIMEOUT_MS: 10000,
         SAGA_DEADLINE_MS: 30000,
         OTEL_EXPORTER_OTLP_ENDPOINT: undefined,
+        OTEL_EXPORTER_OTLP_PROTOCOL: 'http/protobuf',
       },
     );
   });

@@ -1,3 +1,4 @@
+import { otlpProtocols, type OtlpProtocol } from '@troupe/tracing';
 import { ConfigFields, ConfigOf } from './config-field';
 import { enumField, integerField, optionalUrlField, stringField, urlField } from './field-types';
 
@@ -41,6 +42,11 @@ export function workerConfigFields(defaultPort: number) {
     OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrlField({
       description: 'OTLP/HTTP endpoint for traces (e.g. Jaeger); unset keeps tracing quiet and cheap.',
       protocols: ['http', 'https'],
+    }),
+    OTEL_EXPORTER_OTLP_PROTOCOL: enumField<OtlpProtocol>({
+      description: 'OTLP/HTTP encoding of exported traces (http/json is easy to read on the wire).',
+      default: 'http/protobuf',
+      values: otlpProtocols,
     }),
   } satisfies ConfigFields;
 }

@@ -2,6 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import Fastify, { FastifyError, FastifyInstance, LogController } from 'fastify';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
+import type { Tracing } from '@troupe/tracing';
 import { describeInvalid, ErrorBody, invalidFields } from './error-response';
 import { evaluateHealth, HealthChecks } from './health';
 
@@ -18,6 +19,8 @@ export interface HttpServerOptions {
   bodyLimit?: number;
   /** A health probe slower than this counts as down. Default 2000 ms. */
   healthCheckTimeoutMs?: number;
+  /** SERVER spans for every request but /health and /metrics; handlers run with theirs active. Default: none. */
+  tracing?: Tracing;
 }
 
 /**
@@ -33,6 +36,8 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     forceCloseConnections: 'idle',
     ajv: { customOptions: { allErrors: true, removeAdditional: false } },
   }) as unknown as FastifyInstance;
+  // Hooks onRoute, so it must come before the first route.
+  options.tracing?.traceHttpServer(http);
 
   http.setErrorHandler((error: FastifyError, request, reply) => {
     if (error.validation) {

@@ -1,5 +1,6 @@
 import type { DestinationStream } from 'pino';
 import { connectBroker, createMessaging } from '@troupe/messaging';
+import { startTracing, type SpanExporter } from '@troupe/tracing';
 import { loadConfig } from '../config/load-config';
 import { redactConfig } from '../config/redact-config';
 import { workerConfigFields, type WorkerConfig } from '../config/worker-config';
@@ -17,6 +18,8 @@ export interface StartWorkerOptions {
   env?: Readonly<Record<string, string | undefined>>;
   /** Where JSON log lines go. Default stdout. */
   logDestination?: DestinationStream;
+  /** Records spans into this exporter instead of OTLP (in-process tests use an InMemorySpanExporter). */
+  spanExporter?: SpanExporter;
 }
 
 export interface RunningWorker<F extends ConfigFields = ConfigFields> {
@@ -48,6 +51,14 @@ export async function startWorker<F extends ConfigFields>(definition: WorkerDefi
     shutdown.run((step, error) => logger.error({ err: error, step }, `shutdown step "${step}" failed`), onStep);
 
   try {
+    const tracing = startTracing({ service, otlpEndpoint: common.OTEL_EXPORTER_OTLP_ENDPOINT, protocol: common.OTEL_EXPORTER_OTLP_PROTOCOL, exporter: options.spanExporter });
+    // Registered first, so it runs last: the spans of the drain and of onStop are exported too. A collector that
+    // does not answer costs at most a tenth of the budget and only loses spans: a warning, not a failed stop.
+    shutdown.add('tracing', async () => {
+      const flushed = await tracing.shutdown(Math.max(1, Math.floor(common.SHUTDOWN_TIMEOUT_MS * 0.1)));
+      if (!flushed) logger.warn('trace export did not finish in time; some spans are lost');
+    });
+
     const store = await openStore(service, common);
     shutdown.add('store', () => store.close());
     for (const [collection, indexes] of Object.entries(definition.indexes ?? {})) {
@@ -59,7 +70,7 @@ export async function startWorker<F extends ConfigFields>(definition: WorkerDefi
     shutdown.add('broker connection', () => broker.close());
 
     const metrics = createMetrics(service);
-    const base = { service, config, logger, store, broker, metrics };
+    const base = { service, config, logger, store, broker, metrics, tracing };
     const messaging = createMessaging({
       ...definition.messaging,
       broker,
@@ -86,6 +97,7 @@ export async function startWorker<F extends ConfigFields>(definition: WorkerDefi
       registry: metrics.registry,
       // Ready means connected with topology declared and consumers running, not just an open socket.
       checks: { broker: () => messaging.isReady(), store: () => store.ping() },
+      tracing,
     });
     shutdown.add('http server', () => http.close());
     await definition.routes?.(http, context);

@@ -1,5 +1,6 @@
 import type { BrokerConnection, HandlerMap, Messaging, MessagingOptions } from '@troupe/messaging';
 import type { IndexSpec, Store } from '@troupe/persistence';
+import type { Tracing } from '@troupe/tracing';
 import type { ConfigFields, ConfigOf } from '../config/config-field';
 import type { WorkerConfig } from '../config/worker-config';
 import type { HttpServer } from '../http/create-http-server';
@@ -16,6 +17,8 @@ export interface WorkerContext<F extends ConfigFields = ConfigFields> {
   /** Consumers, inbox/outbox and `transaction()` for commands that emit events. */
   readonly messaging: Messaging;
   readonly metrics: WorkerMetrics;
+  /** Spans of this service (recorded only with OTEL_EXPORTER_OTLP_ENDPOINT); `tracing.tracer` for app spans. */
+  readonly tracing: Tracing;
 }
 
 /** Messaging knobs an app may tune; broker, store, service, prefix, metrics and logger come from the chassis. */
