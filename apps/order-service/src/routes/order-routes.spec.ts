@@ -1,0 +1,137 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { outboxCollection, type OutboxRow } from '@troupe/messaging';
+import { startWorker, type RunningWorker } from '@troupe/worker';
+import { orderServiceWorker } from '../worker';
+import { ordersCollection, type OrderDocument } from '../orders/order-document';
+
+// No broker on purpose: the routes' contract is the store transaction; what the outbox holds is checked here
+// and its publication belongs to the integration test.
+const unreachableBroker = 'amqp://guest:guest@127.0.0.1:9';
+
+const validOrder = () => ({
+  customerId: 'cust-1',
+  items: [
+    { sku: 'SKU-001', quantity: 2, unitPrice: 19.99 },
+    { sku: 'SKU-002', quantity: 1, unitPrice: 5 },
+  ],
+  paymentToken: 'tok_ok',
+  shippingAddress: { name: 'Ada', line1: '1 Loop Rd', city: 'Paris', postalCode: '75001', country: 'FR' },
+});
+
+describe('order-service routes (in-process, SQLite, no broker)', function () {
+  this.timeout(30_000);
+  let dataDir: string;
+  let worker: RunningWorker;
+
+  before(async () => {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'order-routes-'));
+    worker = await startWorker(orderServiceWorker, {
+      env: { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, RABBITMQ_URL: unreachableBroker, DEADLINE_SWEEP_INTERVAL_MS: '3600000' },
+      logDestination: new Writable({ write: (_chunk, _encoding, done) => done() }),
+    });
+  });
+  after(async () => {
+    await worker?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
+    worker.http.inject({ method: 'POST', url, headers: { 'content-type': 'application/json', ...headers }, payload: typeof payload === 'string' ? payload : JSON.stringify(payload) });
+  const outboxTypesFor = async (orderId: string) =>
+    (await worker.context.store.collection<OutboxRow>(outboxCollection).find({ sagaId: orderId }, { sort: { seq: 1 } })).map((row) => row.routingKey);
+
+  it('places an order: 202 PENDING v1, the order readable in decimal units, order.created in the outbox', async () => {
+    const placed = await post('/orders', validOrder());
+    assert.equal(placed.statusCode, 202);
+    const { orderId, status, version } = placed.json();
+    assert.deepEqual({ status, version }, { status: 'PENDING', version: 1 });
+
+    const read = await worker.http.inject({ method: 'GET', url: `/orders/${orderId}` });
+    assert.equal(read.statusCode, 200);
+    const order = read.json();
+    assert.deepEqual(order.items, validOrder().items);
+    assert.equal(order.total, 44.98);
+    assert.equal(order.customerId, 'cust-1');
+    assert.equal(Date.parse(order.deadline) - Date.parse(order.createdAt), 30_000);
+    assert.deepEqual(await outboxTypesFor(orderId), ['order.created']);
+  });
+
+  it('answers 400 naming every invalid field', async () => {
+    const body = { ...validOrder(), customerId: '', items: [{ sku: 'SKU-001', quantity: 0, unitPrice: 1.234 }], shippingAddress: { ...validOrder().shippingAddress, country: 'ZZ' } };
+    const response = await post('/orders', body);
+    assert.equal(response.statusCode, 400);
+    const fields = (response.json().fields as { field: string }[]).map((entry) => entry.field).sort();
+    assert.deepEqual(fields, ['customerId', 'items[0].quantity', 'items[0].unitPrice', 'shippingAddress.country']);
+    assert.match(response.json().message, /items\[0\]\.quantity/);
+  });
+
+  it('answers 400 on malformed JSON and 413 over 64 KB', async () => {
+    assert.equal((await post('/orders', '{"customerId": ')).statusCode, 400);
+    const huge = { ...validOrder(), customerId: 'x'.repeat(70_000) };
+    assert.equal((await post('/orders', huge)).statusCode, 413);
+  });
+
+  it('returns the same order for a retried POST with the same Idempotency-Key, 422 for another body', async () => {
+    const headers = { 'idempotency-key': `key-${Date.now()}` };
+    const answers = [];
+    for (let attempt = 0; attempt < 5; attempt += 1) answers.push(await post('/orders', validOrder(), headers));
+    assert.deepEqual(new Set(answers.map((answer) => answer.statusCode)), new Set([202]));
+    const ids = new Set(answers.map((answer) => answer.json().orderId));
+    assert.equal(ids.size, 1);
+    const [orderId] = [...ids] as string[];
+    assert.deepEqual(await outboxTypesFor(orderId!), ['order.created']);
+
+    const other = await post('/orders', { ...validOrder(), customerId: 'cust-2' }, headers);
+    assert.equal(other.statusCode, 422);
+    assert.equal(other.json().orderId, orderId);
+  });
+
+  it('gives concurrent duplicates one order', async () => {
+    const headers = { 'idempotency-key': `race-${Date.now()}` };
+    const answers = await Promise.all(Array.from({ length: 4 }, () => post('/orders', validOrder(), headers)));
+    assert.deepEqual(answers.map((answer) => answer.statusCode), [202, 202, 202, 202]);
+    assert.equal(new Set(answers.map((answer) => answer.json().orderId)).size, 1);
+  });
+
+  it('cancels a PENDING order once (202, idempotent), 404 for an unknown one, 409 on a terminal one', async () => {
+    const { orderId } = (await post('/orders', validOrder())).json();
+    const first = await post(`/orders/${orderId}/cancel`, {});
+    assert.equal(first.statusCode, 202);
+    assert.deepEqual(first.json(), { orderId, status: 'PENDING', version: 2 });
+    const again = await post(`/orders/${orderId}/cancel`, {});
+    assert.equal(again.statusCode, 202);
+    assert.equal(again.json().version, 2);
+    assert.deepEqual(await outboxTypesFor(orderId), ['order.created', 'order.cancellation-requested']);
+
+    assert.equal((await post('/orders/no-such-order/cancel', {})).statusCode, 404);
+    assert.equal((await worker.http.inject({ method: 'GET', url: '/orders/no-such-order' })).statusCode, 404);
+
+    const orders = worker.context.store.collection<OrderDocument>(ordersCollection);
+    const stored = (await orders.get(orderId))!;
+    await orders.update({ ...stored, status: 'CONFIRMED' }, stored.version);
+    const conflict = await post(`/orders/${orderId}/cancel`, {});
+    assert.equal(conflict.statusCode, 409);
+    assert.equal(conflict.json().status, 'CONFIRMED');
+  });
+
+  it('pages every order by (updatedAt, orderId) for the reconciler', async () => {
+    for (let index = 0; index < 3; index += 1) await post('/orders', validOrder());
+    const all = await worker.context.store.collection<OrderDocument>(ordersCollection).count();
+    const seen: string[] = [];
+    let query = 'limit=2';
+    for (let pages = 0; pages < 50; pages += 1) {
+      const page = (await worker.http.inject({ method: 'GET', url: `/orders?${query}` })).json();
+      seen.push(...page.orders.map((order: { orderId: string }) => order.orderId));
+      if (!page.next) break;
+      query = `limit=2&updatedSince=${encodeURIComponent(page.next.updatedSince)}&after=${encodeURIComponent(page.next.after)}`;
+    }
+    assert.equal(seen.length, all);
+    assert.equal(new Set(seen).size, all);
+    assert.equal((await worker.http.inject({ method: 'GET', url: '/orders?limit=501' })).statusCode, 400);
+    assert.equal((await worker.http.inject({ method: 'GET', url: '/orders?updatedSince=yesterday' })).statusCode, 400);
+  });
+});
