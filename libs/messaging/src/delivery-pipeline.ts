@@ -1,5 +1,4 @@
 import type { EventEnvelope } from '@troupe/contracts';
-import type { Store } from '@troupe/persistence';
 import type { ConsumeMessage, Options } from 'amqplib';
 import { carriedHeaders, troupeHeaders, truncate } from './amqp-message';
 import type { EventCodec } from './codec';
@@ -8,16 +7,17 @@ import { describeError } from './errors';
 import { classifyFailure } from './failure-policy';
 import type { EventHandler, HandlerMap } from './handler';
 import { createHandlerContext } from './handler-context';
-import { recordInInbox } from './inbox';
+import { isInboxConflict, recordInInbox } from './inbox';
 import type { MessagingLogger } from './logger';
 import type { MessagingMetrics } from './metrics';
 import type { OutboxDispatcher } from './outbox-dispatcher';
 import type { OutboxRow } from './outbox-row';
 import { retryDelayHeader, type TopologyNames } from './topology';
+import type { TransactionBatcher } from './transaction-batcher';
 
 export interface PipelineDeps {
   service: string;
-  store: Store;
+  transactions: TransactionBatcher;
   codec: EventCodec;
   handlers: HandlerMap;
   publisher: ConfirmPublisher;
@@ -40,7 +40,7 @@ export interface DeliverySource {
   routingKey: string;
 }
 
-class DuplicateDelivery extends Error {}
+const duplicate = Symbol('duplicate delivery');
 
 /**
  * One delivery, start to finish: parse → validate → one transaction (inbox, handler, outbox) → publish the
@@ -68,12 +68,17 @@ export class DeliveryPipeline {
     for (let conflictReruns = 0; ; conflictReruns += 1) {
       try {
         const rows = await this.handleOnce(handler, event, traceparent, retryCount);
+        if (rows === duplicate) {
+          metrics.duplicate(event.type);
+          metrics.consumed(event.type);
+          return 'ack';
+        }
         metrics.handlerLatency(event.type, (performance.now() - started) / 1000);
         if (rows.length > 0) await this.deps.dispatcher.dispatch(rows);
         metrics.consumed(event.type);
         return 'ack';
       } catch (error) {
-        if (error instanceof DuplicateDelivery) {
+        if (isInboxConflict(error)) {
           metrics.duplicate(event.type);
           metrics.consumed(event.type);
           return 'ack';
@@ -88,11 +93,10 @@ export class DeliveryPipeline {
     }
   }
 
-  private handleOnce(handler: EventHandler, event: EventEnvelope, traceparent: string | undefined, retryCount: number): Promise<OutboxRow[]> {
-    const { store, service, codec, leaseMs, logger } = this.deps;
-    return store.transaction(async (session) => {
-      // Throwing (not returning) on a duplicate rolls the transaction back on every adapter.
-      if (!(await recordInInbox(session, service, event.id, event.type))) throw new DuplicateDelivery();
+  private handleOnce(handler: EventHandler, event: EventEnvelope, traceparent: string | undefined, retryCount: number): Promise<OutboxRow[] | typeof duplicate> {
+    const { transactions, service, codec, leaseMs, logger } = this.deps;
+    return transactions.run(async (session) => {
+      if (!(await recordInInbox(session, service, event.id, event.type))) return duplicate;
       const rows: OutboxRow[] = [];
       const ctx = createHandlerContext(session, { codec, source: service, leaseMs, logger }, { event, traceparent, retryCount }, rows);
       await handler(event, ctx);

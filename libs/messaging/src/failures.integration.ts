@@ -29,7 +29,8 @@ describe('messaging failure handling (real broker, SQLite store)', () => {
     const retried: number[] = [];
     const payer = await harness.service({
       service: 'payer',
-      retryDelaysMs: [100, 200, 400],
+      // Spaced so that broker-side expiry jitter (~100 ms seen here) cannot reorder the gaps.
+      retryDelaysMs: [100, 300, 900],
       metrics: { ...noopMetrics, retried: (_type, attempt) => void retried.push(attempt) },
       handlers: {
         'stock.reserved': async (event, ctx) => {
@@ -61,7 +62,7 @@ describe('messaging failure handling (real broker, SQLite store)', () => {
     assert.deepEqual(attempts.map((attempt) => attempt.retryCount), [0, 1, 2, 3]);
     assert.deepEqual(retried, [1, 2, 3]);
     const gaps = attempts.slice(1).map((attempt, index) => attempt.at - attempts[index]!.at);
-    assert.ok(gaps[0]! >= 90 && gaps[1]! >= 180 && gaps[2]! >= 360, `each retry waits at least its delay: ${gaps.map(Math.round).join(', ')} ms`);
+    assert.ok(gaps[0]! >= 95 && gaps[1]! >= 295 && gaps[2]! >= 895, `each retry waits at least its delay: ${gaps.map(Math.round).join(', ')} ms`);
     assert.ok(gaps[0]! < gaps[1]! && gaps[1]! < gaps[2]!, `delays grow: ${gaps.map(Math.round).join(', ')} ms`);
     for (const other of others) assert.equal(await effectCount(payer.store, other.data.orderId), 1);
   });

@@ -16,15 +16,19 @@ export function inboxKey(service: string, messageId: string): string {
 }
 
 /**
- * Records the message as processed; false when it already was. Inserting first (rather than reading) lets the
- * unique `_id` settle a race between two instances handling copies of one message at the same time.
+ * Records the message as processed; false when it already was. Reads first so a plain duplicate never fails
+ * the (possibly shared, see TransactionBatcher) transaction. Two instances racing past the read are settled
+ * by the unique `_id`: the loser's insert or commit fails with a DuplicateKeyError on the inbox, which
+ * `isInboxConflict` recognises.
  */
 export async function recordInInbox(session: StoreSession, service: string, messageId: string, type: string): Promise<boolean> {
-  try {
-    await session.collection<InboxEntry>(inboxCollection).insert({ _id: inboxKey(service, messageId), type, receivedAt: Date.now() });
-    return true;
-  } catch (error) {
-    if (isDuplicateKeyIn(error, inboxCollection)) return false;
-    throw error;
-  }
+  const inbox = session.collection<InboxEntry>(inboxCollection);
+  const key = inboxKey(service, messageId);
+  if (await inbox.get(key)) return false;
+  await inbox.insert({ _id: key, type, receivedAt: Date.now() });
+  return true;
+}
+
+export function isInboxConflict(error: unknown): boolean {
+  return isDuplicateKeyIn(error, inboxCollection);
 }

@@ -16,6 +16,7 @@ import { noopMetrics, type MessagingMetrics } from './metrics';
 import { OutboxDispatcher } from './outbox-dispatcher';
 import { defaultLeaseMs, OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
 import { outboxCollection, type OutboxRow } from './outbox-row';
+import { TransactionBatcher } from './transaction-batcher';
 import { buildTopology, defaultRetryDelaysMs, topologyNames, type Topology } from './topology';
 
 export interface MessagingOptions {
@@ -42,6 +43,8 @@ export interface MessagingOptions {
   codec?: EventCodec;
   metrics?: MessagingMetrics;
   logger?: MessagingLogger;
+  /** Most deliveries committed in one store transaction (group commit under load). Default 32; 1 disables batching. */
+  maxBatch?: number;
   /** Confirms awaited at once by the publisher. Default 256. */
   maxInFlightPublishes?: number;
   outbox?: OutboxRelayOptions;
@@ -87,7 +90,7 @@ export function createMessaging(options: MessagingOptions): Messaging {
   const relay = new OutboxRelay(options.store, dispatcher, logger, options.outbox);
   const pipeline = new DeliveryPipeline({
     service: options.service,
-    store: options.store,
+    transactions: new TransactionBatcher(options.store, options.maxBatch),
     codec,
     handlers,
     publisher,

@@ -49,3 +49,6 @@ export async function publishRaw(url: string, exchange: string, routingKey: stri
     await connection.close().catch(() => undefined);
   }
 }
+
+export { openRawClient } from './raw-client';
+export type { RawClient } from './raw-client';
