@@ -1,6 +1,4 @@
 import assert from 'node:assert/strict';
-// Test-only: the boundary rule keeps runtime messaging code off the testing lib; a fault proxy in a test is fine.
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { startTcpProxy } from '@troupe/testing';
 import { connectBroker } from './broker-connection';
 import { waitFor } from './test-support/wait-for';

@@ -3,8 +3,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createSqliteStore } from '@troupe/persistence';
-// Test-only: the boundary rule keeps runtime messaging code off the testing lib; a fault proxy in a test is fine.
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { startTcpProxy } from '@troupe/testing';
 import { noopMetrics } from './metrics';
 import type { OutboxRow } from './outbox-row';
