@@ -23,13 +23,17 @@ export async function request<T = unknown>(baseUrl: string, method: string, path
     body = JSON.stringify(options.json);
     headers['content-type'] ??= 'application/json';
   }
-  const response = await fetch(new URL(path, baseUrl), {
-    method,
-    headers,
-    body,
-    signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
-  });
-  const text = await response.text();
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  let response: Response;
+  let text: string;
+  try {
+    response = await fetch(new URL(path, baseUrl), { method, headers, body, signal: AbortSignal.timeout(timeoutMs) });
+    text = await response.text();
+  } catch (error) {
+    // fetch's own errors ("aborted due to timeout", "fetch failed") do not say which call; a failing test must.
+    const reason = error instanceof Error ? `${error.name}: ${error.message}${error.cause ? ` (${String(error.cause)})` : ''}` : String(error);
+    throw new Error(`${method} ${new URL(path, baseUrl).href} failed after at most ${timeoutMs} ms: ${reason}`);
+  }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
