@@ -1,7 +1,8 @@
 // One hop through the Troupe pipeline (consume → parse/validate → SQLite transaction with inbox and outbox →
 // publish with confirm → ack) against a bare amqplib relay (consume → publish with confirm → ack), same broker,
 // same run. Not a test: prints throughput (saturated) and latency (paced) for both and the ratios.
-// Run: TSX_TSCONFIG_PATH=tsconfig.base.json npx tsx tools/bench/messaging/hop.ts [--messages 3000] [--rate 200]
+// Run: TSX_TSCONFIG_PATH=tsconfig.base.json npx tsx tools/bench/messaging/hop.ts
+//        [--messages 3000] [--paced 1000] [--rate 200] [--prefetch 32] [--sync full|normal] [--store file|memory]
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,6 +22,13 @@ const pacedRate = argument('rate', 200);
 const pacedCount = argument('paced', 1000);
 const prefetch = argument('prefetch', 32);
 const driverWindow = 256;
+const option = (name: string, fallback: string): string => {
+  const index = process.argv.indexOf(`--${name}`);
+  return index > 0 ? process.argv[index + 1]! : fallback;
+};
+/** `--sync full` (default, what services run) fsyncs every commit; `normal` survives process crashes only. */
+const synchronous = option('sync', 'full') === 'normal' ? 'NORMAL' : 'FULL';
+const inMemory = option('store', 'file') === 'memory';
 
 interface Hop {
   name: string;
@@ -141,7 +149,7 @@ async function bareHop(client: RawClient, prefix: string, cleanups: Array<() => 
 
 async function troupeHop(client: RawClient, prefix: string, directory: string, cleanups: Array<() => Promise<unknown>>): Promise<Result> {
   const broker = connectBroker({ url });
-  const store = createSqliteStore({ file: process.env.BENCH_MEM ? ':memory:' : path.join(directory, 'payer.sqlite'), synchronous: process.env.BENCH_NORMAL ? 'NORMAL' : 'FULL' });
+  const store = createSqliteStore({ file: inMemory ? ':memory:' : path.join(directory, 'payer.sqlite'), synchronous });
   const messaging = createMessaging({
     broker,
     store,
@@ -181,7 +189,7 @@ async function main(): Promise<void> {
   const client = await openRawClient(url);
   const cleanups: Array<() => Promise<unknown>> = [];
   try {
-    console.log(`hop benchmark: ${saturatedCount} saturated + ${pacedCount} paced at ${pacedRate}/s, prefetch ${prefetch}, quorum queues, confirms, SQLite file store (synchronous=FULL)`);
+    console.log(`hop benchmark: ${saturatedCount} saturated + ${pacedCount} paced at ${pacedRate}/s, prefetch ${prefetch}, quorum queues, confirms, SQLite ${inMemory ? 'in-memory' : 'file'} store (synchronous=${synchronous})`);
     const bare = await bareHop(client, prefix, cleanups);
     const troupe = await troupeHop(client, prefix, directory, cleanups);
     const row = (name: string, result: Result) =>
