@@ -12,7 +12,7 @@ export interface RequestOptions {
   /** Sent verbatim (malformed JSON, oversized bodies); set `content-type` yourself in `headers`. */
   rawBody?: string;
   headers?: Record<string, string>;
-  /** Default 10000 ms: bounds every call, so a hung app fails the test instead of stalling it. */
+  /** Default 30000 ms: bounds every call, so a hung app fails the test instead of stalling it (generous: shared 2-core machines run at load 15+). */
   timeoutMs?: number;
 }
 
@@ -23,7 +23,7 @@ export async function request<T = unknown>(baseUrl: string, method: string, path
     body = JSON.stringify(options.json);
     headers['content-type'] ??= 'application/json';
   }
-  const timeoutMs = options.timeoutMs ?? 10_000;
+  const timeoutMs = options.timeoutMs ?? 30_000;
   let response: Response;
   let text: string;
   try {
