@@ -59,10 +59,11 @@ export async function reconcileRun(deps: RunDependencies, heldLease: HeldLease):
     }
     report.rowsRead += page.orders.length;
     const settled = settledPrefix(page.orders, started, settings.graceMs);
+    const judged = [];
     for (const order of settled) {
       try {
         const verdict = await reconcileOrder(order, sources);
-        await watchlist.note(order);
+        judged.push(order);
         report.rowsCompared += 1;
         report.driftFound += (verdict.viewDrift.length > 0 ? 1 : 0) + (verdict.analyticsDrift.length > 0 ? 1 : 0);
         report.repaired += verdict.repaired;
@@ -78,6 +79,8 @@ export async function reconcileRun(deps: RunDependencies, heldLease: HeldLease):
       }
       report.cursor = cursorAfter(order);
     }
+    // The watchlist is written before the cursor: a crash between the two re-judges rows, never loses a PENDING one.
+    await watchlist.note(judged);
     if (!sameCursor(from, report.cursor)) await cursors.save(report.cursor);
     // A short page is the last one; a page cut short by the grace window has nothing judgeable behind it.
     if (settled.length < page.orders.length || !page.next || page.orders.length === 0) more = false;

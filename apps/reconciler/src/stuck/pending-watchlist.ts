@@ -17,10 +17,16 @@ export interface PendingRow {
 export class PendingWatchlist {
   constructor(private readonly store: Store) {}
 
-  async note(order: OrderRecord): Promise<void> {
-    const rows = this.store.collection<PendingRow>(pendingCollection);
-    if (order.status === 'PENDING') await rows.upsert({ _id: order.orderId, deadline: order.deadline });
-    else await rows.delete(order.orderId);
+  /** Records what the judged rows of a page showed, in one transaction (one commit per page, not per row). */
+  async note(orders: readonly OrderRecord[]): Promise<void> {
+    if (orders.length === 0) return;
+    await this.store.transaction(async (session) => {
+      const rows = session.collection<PendingRow>(pendingCollection);
+      for (const order of orders) {
+        if (order.status === 'PENDING') await rows.upsert({ _id: order.orderId, deadline: order.deadline });
+        else await rows.delete(order.orderId);
+      }
+    });
   }
 
   /** Orders whose deadline passed before `deadlineBefore` (ISO), oldest first. */
