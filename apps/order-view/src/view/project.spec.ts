@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { createEvent, validateEvent } from '@troupe/contracts';
+import { exampleEvents } from '@troupe/contracts/testing';
 import { projectedEventsOf, sagaEvents, sagaOutcomes } from '../testing/saga-events';
-import type { OrderView, ProjectedEvent } from './order-view';
+import { projectedEventTypes, type OrderView, type ProjectedEvent } from './order-view';
 import { project } from './project';
 
 const orderId = '3f1c2a9e-8b7d-4c61-9a1e-5d2b7c4e9f10';
@@ -13,6 +14,16 @@ describe('project (order view)', () => {
   it('builds its fixtures from valid events', () => {
     for (const outcome of sagaOutcomes) {
       for (const event of sagaEvents(outcome, { orderId })) assert.deepEqual(validateEvent(event).ok, true, `${outcome} ${event.type}`);
+    }
+  });
+
+  it('projects every catalogued example of each consumed event into a row for its order', () => {
+    for (const type of projectedEventTypes) {
+      for (const event of exampleEvents(type, { source: 'contract-example' })) {
+        const view = project(undefined, event as ProjectedEvent);
+        assert.equal(view.orderId, event.data.orderId, type);
+        assert.equal(view.timeline.length, 1, type);
+      }
     }
   });
 
