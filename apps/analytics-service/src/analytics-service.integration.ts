@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { startOnBroker, type BrokerHarness } from './testing/broker-harness';
+import { startOnBroker, type BrokerHarness } from '@troupe/worker/testing';
 import { newOrderId, orderCancelled, orderConfirmed, orderRejected } from './testing/upstream-events';
 
 describe('analytics-service on the real broker', function () {

@@ -3,7 +3,7 @@ import { createEvent } from '@troupe/contracts';
 import { analyticsHandlers } from './analytics-handlers';
 import { analyticsRoutes } from './analytics-routes';
 import { analyticsServiceWorker } from './worker';
-import { inMemoryService, type InMemoryService } from './testing/in-memory-service';
+import { inMemoryService, type InMemoryService } from '@troupe/worker/testing';
 import { newOrderId, orderCancelled, orderConfirmed, orderRejected } from './testing/upstream-events';
 
 const notified = (orderId: string) =>

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { notificationHandlers } from './notification-handlers';
 import { notificationRoutes } from './notification-routes';
-import { inMemoryService, type InMemoryService } from './testing/in-memory-service';
+import { inMemoryService, type InMemoryService } from '@troupe/worker/testing';
 import { newOrderId, orderCancelled, orderConfirmed, orderRejected } from './testing/upstream-events';
 
 describe('notification-service handlers and routes', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { paymentHandlers } from './payment-handlers';
 import { paymentRoutes } from './payment-routes';
-import { inMemoryService, type InMemoryService } from './testing/in-memory-service';
+import { inMemoryService, type InMemoryService } from '@troupe/worker/testing';
 import { newOrderId, orderCreated, shipmentCancelled, shipmentFailed, stockReserved } from './testing/upstream-events';
 
 describe('payment-service handlers and routes', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { AnyEvent } from '@troupe/contracts';
-import { startOnBroker, type BrokerHarness } from './testing/broker-harness';
+import { startOnBroker, type BrokerHarness } from '@troupe/worker/testing';
 import { newOrderId, orderCreated, shipmentCancelled, shipmentFailed, stockReserved } from './testing/upstream-events';
 
 const consumes = ['order.created', 'stock.reserved', 'shipment.failed', 'shipment.cancelled'];

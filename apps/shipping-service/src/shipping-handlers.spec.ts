@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { shippingHandlers } from './shipping-handlers';
 import { shippingRoutes } from './shipping-routes';
-import { inMemoryService, type InMemoryService } from './testing/in-memory-service';
+import { inMemoryService, type InMemoryService } from '@troupe/worker/testing';
 import { cancellationRequested, newOrderId, orderCreated, paymentCaptured } from './testing/upstream-events';
 
 describe('shipping-service handlers and routes', () => {

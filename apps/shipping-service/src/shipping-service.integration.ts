@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { AnyEvent } from '@troupe/contracts';
-import { startOnBroker, type BrokerHarness } from './testing/broker-harness';
+import { startOnBroker, type BrokerHarness } from '@troupe/worker/testing';
 import { cancellationRequested, newOrderId, orderCreated, paymentCaptured } from './testing/upstream-events';
 
 describe('shipping-service on the real broker', function () {

@@ -1,10 +1,13 @@
-// Unit-test harness: runs this app's handlers and routes over an in-memory SQLite store, with no broker, so a spec
+// Unit-test harness: runs an app's handlers and routes over an in-memory SQLite store, with no broker, so a spec
 // can deliver events one at a time (in any order, twice) and see what was stored, emitted and served.
 import { Writable } from 'node:stream';
 import { createEvent, type AnyEvent, type EventEnvelope } from '@troupe/contracts';
 import type { EventHandler, HandlerContext, HandlerMap } from '@troupe/messaging';
 import { createSqliteStore, type Store } from '@troupe/persistence';
-import { createHttpServer, createLogger, createMetrics, type HttpServer } from '@troupe/worker';
+import { createHttpServer } from '../http/create-http-server';
+import type { HttpServer } from '../http/create-http-server';
+import { createLogger } from '../logging/create-logger';
+import { createMetrics } from '../metrics/create-metrics';
 
 const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 
