@@ -87,7 +87,7 @@ export function createMessaging(options: MessagingOptions): Messaging {
 
   const publisher = new ConfirmPublisher(connection, logger, { maxInFlight: options.maxInFlightPublishes });
   const dispatcher = new OutboxDispatcher(options.store, publisher, names.eventsExchange, metrics, logger);
-  const relay = new OutboxRelay(options.store, dispatcher, logger, options.outbox);
+  const relay = new OutboxRelay(options.store, dispatcher, logger, () => connection.isConnected(), options.outbox);
   const pipeline = new DeliveryPipeline({
     service: options.service,
     transactions: new TransactionBatcher(options.store, options.maxBatch),

@@ -36,6 +36,8 @@ export class OutboxRelay {
     private readonly store: Store,
     private readonly dispatcher: OutboxDispatcher,
     private readonly logger: MessagingLogger,
+    /** False while the broker is unreachable: claiming then would only park rows behind a useless lease. */
+    private readonly canPublish: () => boolean,
     private readonly options: OutboxRelayOptions = {},
   ) {
     this.intervalMs = options.intervalMs ?? 1000;
@@ -61,6 +63,7 @@ export class OutboxRelay {
   }
 
   private async sweepOnce(): Promise<void> {
+    if (!this.canPublish()) return;
     const now = Date.now();
     const rows = this.store.collection<OutboxRow>(outboxCollection);
     const due = await rows.find({ status: 'pending', leaseUntil: { $lt: now } }, { sort: { seq: 1 }, limit: this.options.batchSize ?? 200 });

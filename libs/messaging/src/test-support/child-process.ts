@@ -13,7 +13,6 @@ export interface RunningChild {
 export async function startChild(file: string, argument: unknown, timeoutMs = 15_000): Promise<RunningChild> {
   const child = spawn(process.execPath, ['--require', 'tsx/cjs', file, JSON.stringify(argument)], {
     cwd: workspaceRoot,
-    env: { ...process.env, TSX_TSCONFIG_PATH: path.join(workspaceRoot, 'tsconfig.base.json') },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const ended = new Promise<NodeJS.Signals | number | null>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code)));
