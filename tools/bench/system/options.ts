@@ -1,0 +1,94 @@
+import { orderApps, type OrderApp } from '@troupe/order-testing';
+
+export type Mode = 'saturated' | 'rate' | 'both';
+export type Mix = 'happy' | 'mixed';
+
+export interface BenchOptions {
+  mode: Mode;
+  /** Saturated phase: this many orders, at most `concurrency` in flight (closed loop). */
+  orders: number;
+  concurrency: number;
+  /** Rate phase: `rate` orders/s for `duration` s, open loop. */
+  rate: number;
+  duration: number;
+  mix: Mix;
+  /** Bare amqplib chains for the saturated baseline (fast, so more of them than orders for a steady figure). */
+  rawChains: number;
+  raw: boolean;
+  /** A running system instead of starting one: app → base URL (unlisted apps: SPEC §4 default ports). */
+  targetUrls: Partial<Record<OrderApp, string>>;
+  /** RABBITMQ_PREFIX of the running system (target mode only). */
+  prefix: string;
+  rabbitmqUrl: string;
+  json: boolean;
+}
+
+export const defaultOptions: BenchOptions = {
+  mode: 'both',
+  orders: 300,
+  concurrency: 32,
+  rate: 20,
+  duration: 20,
+  mix: 'happy',
+  rawChains: 2000,
+  raw: true,
+  targetUrls: {},
+  prefix: '',
+  rabbitmqUrl: 'amqp://guest:guest@localhost:5672',
+  json: false,
+};
+
+export const usage = `npm run bench -- [--mode saturated|rate|both] [--orders 300] [--concurrency 32]
+  [--rate 20] [--duration 20] [--mix happy|mixed] [--raw-chains 2000] [--no-raw]
+  [--target-url order-service=http://localhost:3000 ...] [--prefix <RABBITMQ_PREFIX>] [--json]`;
+
+function positive(flag: string, value: string | undefined): number {
+  const parsed = Number(value);
+  if (!Number.isFinite(parsed) || parsed <= 0) throw new Error(`${flag} needs a positive number, got ${value ?? 'nothing'}`);
+  return parsed;
+}
+
+function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T {
+  if (!allowed.includes(value as T)) throw new Error(`${flag} must be one of ${allowed.join(', ')}, got ${value ?? 'nothing'}`);
+  return value as T;
+}
+
+function targetUrl(value: string | undefined): [OrderApp, string] {
+  const match = /^([a-z-]+)=(https?:\/\/.+)$/.exec(value ?? '');
+  if (!match || !orderApps.includes(match[1] as OrderApp)) {
+    throw new Error(`--target-url takes <app>=<url> with app one of ${orderApps.join(', ')}, got ${value ?? 'nothing'}`);
+  }
+  return [match[1] as OrderApp, match[2]!.replace(/\/$/, '')];
+}
+
+export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv = {}): BenchOptions {
+  const options: BenchOptions = { ...defaultOptions, targetUrls: {}, rabbitmqUrl: env.RABBITMQ_URL ?? defaultOptions.rabbitmqUrl };
+  for (let index = 0; index < argv.length; index++) {
+    const flag = argv[index]!;
+    const value = () => argv[++index];
+    switch (flag) {
+      case '--mode': options.mode = oneOf(flag, value(), ['saturated', 'rate', 'both'] as const); break;
+      case '--orders': options.orders = Math.round(positive(flag, value())); break;
+      case '--concurrency': options.concurrency = Math.round(positive(flag, value())); break;
+      case '--rate': options.rate = positive(flag, value()); break;
+      case '--duration': options.duration = positive(flag, value()); break;
+      case '--mix': options.mix = oneOf(flag, value(), ['happy', 'mixed'] as const); break;
+      case '--raw-chains': options.rawChains = Math.round(positive(flag, value())); break;
+      case '--no-raw': options.raw = false; break;
+      case '--target-url': {
+        const [app, url] = targetUrl(value());
+        options.targetUrls[app] = url;
+        break;
+      }
+      case '--prefix': options.prefix = value() ?? ''; break;
+      case '--rabbitmq-url': options.rabbitmqUrl = value() ?? options.rabbitmqUrl; break;
+      case '--json': options.json = true; break;
+      default: throw new Error(`unknown option ${flag}\n${usage}`);
+    }
+  }
+  return options;
+}
+
+export const runsSaturated = (options: BenchOptions) => options.mode !== 'rate';
+export const runsRate = (options: BenchOptions) => options.mode !== 'saturated';
+export const targetsRunningSystem = (options: BenchOptions) => Object.keys(options.targetUrls).length > 0;
