@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import { toAmqpProperties, type EventEnvelope } from '@troupe/contracts';
+import { openRawClient, type RawClient } from '@troupe/messaging/testing';
+import { topologyNames } from '@troupe/messaging';
+
+export const brokerUrl = 'amqp://guest:guest@127.0.0.1:5672';
+
+/** A test's view of one namespace's event exchange: publishes events and records every event that passes. */
+export interface EventBus {
+  publish(event: EventEnvelope): Promise<void>;
+  seen(type: string, orderId: string): EventEnvelope[];
+  /** Resolves once `count` events of `type` about `orderId` were seen; rejects after `timeoutMs`. */
+  waitFor(type: string, orderId: string, count?: number, timeoutMs?: number): Promise<EventEnvelope[]>;
+  close(): Promise<void>;
+}
+
+export async function openEventBus(prefix: string): Promise<EventBus> {
+  const client: RawClient = await openRawClient(brokerUrl);
+  const exchange = topologyNames(prefix, 'test').eventsExchange;
+  const queue = `${prefix}test-sink-${randomUUID()}`;
+  await client.declareTopicExchange(exchange);
+  await client.declareBoundQueue(queue, exchange, '#');
+  const events: EventEnvelope[] = [];
+  const cancel = await client.consume(queue, (body) => events.push(JSON.parse(body.toString()) as EventEnvelope));
+  const seen = (type: string, orderId: string) => events.filter((event) => event.type === type && event.subject === orderId);
+
+  return {
+    publish: (event) => client.publish(exchange, event.type, Buffer.from(JSON.stringify(event)), toAmqpProperties(event)),
+    seen,
+    async waitFor(type, orderId, count = 1, timeoutMs = 30_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (seen(type, orderId).length < count) {
+        if (Date.now() > deadline) throw new Error(`${count} × ${type} for ${orderId}: saw ${seen(type, orderId).length} within ${timeoutMs} ms`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      return seen(type, orderId);
+    },
+    async close() {
+      await cancel();
+      await client.deleteQueue(queue).catch(() => undefined);
+      await client.close();
+    },
+  };
+}
