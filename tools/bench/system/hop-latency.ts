@@ -1,0 +1,31 @@
+import type { TappedEvent } from './event-tap';
+
+export interface HopSample {
+  /** "order.created → stock.reserved" */
+  hop: string;
+  /** Arrival of this event at the tap minus arrival of the previous one of the same saga. */
+  ms: number;
+}
+
+/**
+ * The saga's steps as consecutive pairs in arrival order. A type seen twice (a redelivery, a republished
+ * outbox row) counts once, at its first arrival, so duplicates never shorten a hop.
+ */
+export function hopSamples(events: readonly TappedEvent[]): HopSample[] {
+  const seen = new Set<string>();
+  const firsts = [...events]
+    .sort((a, b) => a.arrivedAt - b.arrivedAt)
+    .filter((event) => (seen.has(event.type) ? false : (seen.add(event.type), true)));
+  return firsts.slice(1).map((event, index) => ({ hop: `${firsts[index]!.type} → ${event.type}`, ms: event.arrivedAt - firsts[index]!.arrivedAt }));
+}
+
+/** Samples grouped by hop, hops in the order first met (so the happy path reads top to bottom). */
+export function groupHops(samples: readonly HopSample[]): Map<string, number[]> {
+  const grouped = new Map<string, number[]>();
+  for (const sample of samples) {
+    const list = grouped.get(sample.hop) ?? [];
+    list.push(sample.ms);
+    grouped.set(sample.hop, list);
+  }
+  return grouped;
+}
