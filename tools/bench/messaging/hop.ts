@@ -1,7 +1,7 @@
 // One hop through the Troupe pipeline (consume → parse/validate → SQLite transaction with inbox and outbox →
 // publish with confirm → ack) against a bare amqplib relay (consume → publish with confirm → ack), same broker,
 // same run. Not a test: prints throughput (saturated) and latency (paced) for both and the ratios.
-// Run: TSX_TSCONFIG_PATH=tsconfig.base.json npx tsx tools/bench/messaging/hop.ts
+// Run: npx tsx tools/bench/messaging/hop.ts
 //        [--messages 3000] [--paced 1000] [--rate 200] [--prefetch 32] [--sync full|normal] [--store file|memory]
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
