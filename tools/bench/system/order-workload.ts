@@ -1,0 +1,44 @@
+import { expectStatus, request, type PlacedOrder } from '@troupe/order-testing';
+import type { EventTap } from './event-tap';
+import { groupHops, hopSamples } from './hop-latency';
+import type { Mix } from './options';
+import { benchOrder } from './order-mix';
+import { summarize, type LatencySummary } from './percentiles';
+import type { PhaseResult, Workload } from './phase';
+
+/** POST /orders, then wait for the saga's terminal event at the tap: latency is what a client would wait. */
+export function orderWorkload(ordersUrl: string, tap: EventTap, mix: Mix): Workload {
+  return async (index, startedAt) => {
+    const { body } = benchOrder(index, mix);
+    const answer = await request<PlacedOrder>(ordersUrl, 'POST', '/orders', { json: body });
+    const { orderId } = expectStatus(answer, [202], 'POST /orders').body;
+    const terminal = await tap.next(orderId, 'terminal');
+    return { id: orderId, startedAt, endedAt: terminal.arrivedAt, outcome: terminal.type.replace(/^order\./, '') };
+  };
+}
+
+export interface SagaDetails {
+  /** Start (POST sent, or scheduled) → customer.notified at the tap. */
+  toNotified: LatencySummary;
+  /** "POST → order.created" first, then each consecutive pair of events. */
+  hops: Record<string, LatencySummary>;
+}
+
+/** Waits (bounded) for each completed saga's notification, then reads its steps from the tap. */
+export async function sagaDetails(phase: PhaseResult, tap: EventTap, waitMs: number): Promise<SagaDetails> {
+  const notified = Promise.all(phase.timings.map((timing) => tap.next(timing.id, 'notified')));
+  await Promise.race([notified, new Promise((resolve) => setTimeout(resolve, waitMs).unref())]);
+  const toNotified: number[] = [];
+  const samples = [];
+  for (const timing of phase.timings) {
+    const events = tap.events(timing.id);
+    const created = events.find((event) => event.type === 'order.created');
+    if (created) samples.push({ hop: 'POST → order.created', ms: created.arrivedAt - timing.startedAt });
+    samples.push(...hopSamples(events));
+    const notice = events.find((event) => event.type === 'customer.notified');
+    if (notice) toNotified.push(notice.arrivedAt - timing.startedAt);
+  }
+  const hops: Record<string, LatencySummary> = {};
+  for (const [hop, values] of groupHops(samples)) hops[hop] = summarize(values);
+  return { toNotified: summarize(toNotified), hops };
+}

@@ -1,0 +1,48 @@
+import { orderApps, startOrderSystem, type OrderApp } from '@troupe/order-testing';
+import type { BenchOptions } from './options';
+
+/** SPEC §4 default ports, for a running system whose URLs were not all given. */
+const defaultPorts: Record<OrderApp, number> = {
+  'order-service': 3000,
+  'order-view': 3001,
+  'inventory-service': 3002,
+  'payment-service': 3003,
+  'shipping-service': 3004,
+  'notification-service': 3005,
+  'analytics-service': 3006,
+};
+
+export interface SystemUnderTest {
+  prefix: string;
+  urlOf(app: OrderApp): string;
+  /** Every process to read memory from. */
+  processes: Array<{ app: string; url: string }>;
+  sagaDeadlineMs: number;
+  describe: string;
+  stop(): Promise<void>;
+}
+
+/** The whole order system started for this run in its own namespace, or the running one the flags name. */
+export async function systemUnderTest(options: BenchOptions): Promise<SystemUnderTest> {
+  if (Object.keys(options.targetUrls).length > 0) {
+    const urlOf = (app: OrderApp) => options.targetUrls[app] ?? `http://localhost:${defaultPorts[app]}`;
+    return {
+      prefix: options.prefix,
+      urlOf,
+      processes: orderApps.map((app) => ({ app, url: urlOf(app) })),
+      sagaDeadlineMs: 30_000,
+      describe: `running system at ${urlOf('order-service')} (prefix '${options.prefix}')`,
+      stop: async () => undefined,
+    };
+  }
+  // Warn-level logs: at info every app logs each message, which would be a benchmark of pino.
+  const system = await startOrderSystem({ rabbitmqUrl: options.rabbitmqUrl, logLevel: 'warn' });
+  return {
+    prefix: system.prefix,
+    urlOf: (app) => system.urlOf(app),
+    processes: system.instances.map((instance) => ({ app: instance.app, url: instance.process.url })),
+    sagaDeadlineMs: system.sagaDeadlineMs,
+    describe: `order system started for this run (${system.instances.length} processes via tsx, namespace ${system.prefix})`,
+    stop: () => system.stop(),
+  };
+}
