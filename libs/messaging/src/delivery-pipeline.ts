@@ -1,4 +1,5 @@
 import type { EventEnvelope } from '@troupe/contracts';
+import type { Tracing } from '@troupe/tracing';
 import type { ConsumeMessage, Options } from 'amqplib';
 import { carriedHeaders, troupeHeaders, truncate } from './amqp-message';
 import type { EventCodec } from './codec';
@@ -29,6 +30,7 @@ export interface PipelineDeps {
   leaseMs: number;
   metrics: MessagingMetrics;
   logger: MessagingLogger;
+  tracing: Tracing;
 }
 
 /** `ack`: done with (handled, duplicate, retried or dead-lettered, all durably). `requeue`: could not even park it. */
@@ -50,7 +52,20 @@ const duplicate = Symbol('duplicate delivery');
 export class DeliveryPipeline {
   constructor(private readonly deps: PipelineDeps) {}
 
-  async process(message: ConsumeMessage, source: DeliverySource): Promise<Settlement> {
+  /** One CONSUMER span per delivery, child of the publish span in its headers, around everything including settlement. */
+  process(message: ConsumeMessage, source: DeliverySource): Promise<Settlement> {
+    const { messageId, correlationId, headers } = message.properties;
+    // Read from the AMQP properties (they mirror the envelope), so even a message that cannot be parsed is attributed.
+    const traced = { id: String(messageId ?? ''), type: source.routingKey, correlationid: typeof correlationId === 'string' ? correlationId : undefined };
+    return this.deps.tracing.withProcessSpan(traced, headers ?? {}, (traceparent) => this.processInSpan(message, source, traceparent), {
+      destination: source.queue,
+      routingKey: source.routingKey,
+      consumer: this.deps.service,
+    });
+  }
+
+  /** `traceparent`: the process span's (or the incoming one when tracing is off); the events the handler emits carry it. */
+  private async processInSpan(message: ConsumeMessage, source: DeliverySource, traceparent: string | undefined): Promise<Settlement> {
     const { codec, handlers, maxMessageBytes, metrics } = this.deps;
     const decoded = codec.decode(message.content, maxMessageBytes);
     if (!decoded.ok) return this.deadLetter(message, source, decoded.reason, decoded.errors.join('; '), 'unknown');
@@ -63,7 +78,6 @@ export class DeliveryPipeline {
 
     const headers = message.properties.headers ?? {};
     const retryCount = Number(headers[troupeHeaders.retryCount] ?? 0) || 0;
-    const traceparent = typeof headers.traceparent === 'string' ? headers.traceparent : undefined;
     const started = performance.now();
     for (let conflictReruns = 0; ; conflictReruns += 1) {
       try {
@@ -115,6 +129,7 @@ export class DeliveryPipeline {
     // Routed by the delay header into its delay queue; on expiry the routing key (the queue name) brings it back.
     const parked = await this.park(this.deps.names.retryExchange, source.queue, message, headers);
     if (parked) this.deps.metrics.retried(type, attempt);
+    this.deps.tracing.recordFailure(parked ? `retry ${attempt} in ${delayMs} ms` : 'requeued', error);
     return parked ? 'ack' : 'requeue';
   }
 
@@ -132,6 +147,7 @@ export class DeliveryPipeline {
     this.deps.logger.warn({ queue: source.queue, reason, detail: truncate(detail, 500) }, 'dead-lettering message');
     const parked = await this.park(this.deps.names.deadLetterExchange, source.queue, message, headers);
     if (parked) this.deps.metrics.deadLettered(type, reason);
+    this.deps.tracing.recordFailure(parked ? `dead-lettered: ${reason}` : 'requeued', truncate(detail, 500));
     return parked ? 'ack' : 'requeue';
   }
 

@@ -17,7 +17,10 @@ export interface HandlerContext {
    */
   emit<T extends EventType>(type: T, data: EventMap[T], options?: EmitOptions): Promise<EventOf<T>>;
   readonly logger: MessagingLogger;
-  /** The incoming delivery's trace context, when it had one. */
+  /**
+   * The trace context of this delivery's processing (its process span; with tracing off, the incoming context),
+   * when there is one. Emitted events carry it by default, so the saga stays one trace.
+   */
   readonly traceparent?: string;
   /** 0 on the first delivery; n on the n-th retry through the delay queues. */
   readonly retryCount: number;

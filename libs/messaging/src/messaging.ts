@@ -1,5 +1,6 @@
 import type { EventMap, EventOf, EventType } from '@troupe/contracts';
 import type { Store, StoreSession } from '@troupe/persistence';
+import { noTracing, type Tracing } from '@troupe/tracing';
 import { managed, type BrokerConnection } from './broker-connection';
 import type { EventCodec } from './codec';
 import { ConfirmPublisher } from './confirm-publisher';
@@ -48,6 +49,8 @@ export interface MessagingOptions {
   /** Confirms awaited at once by the publisher. Default 256. */
   maxInFlightPublishes?: number;
   outbox?: OutboxRelayOptions;
+  /** Publish and process spans; emitted events carry their context. Default: pass-through (records nothing). */
+  tracing?: Tracing;
 }
 
 /** What a producer outside a handler (an HTTP command) may do inside its transaction. */
@@ -77,6 +80,7 @@ export function createMessaging(options: MessagingOptions): Messaging {
   const logger = options.logger ?? silentLogger;
   const metrics = options.metrics ?? noopMetrics;
   const codec = options.codec ?? contractsCodec;
+  const tracing = options.tracing ?? noTracing(options.service);
   const handlers = options.handlers ?? {};
   const prefix = options.prefix ?? '';
   const retryDelaysMs = options.retryDelaysMs ?? defaultRetryDelaysMs;
@@ -86,7 +90,7 @@ export function createMessaging(options: MessagingOptions): Messaging {
   const names = topologyNames(prefix, options.service);
 
   const publisher = new ConfirmPublisher(connection, logger, { maxInFlight: options.maxInFlightPublishes });
-  const dispatcher = new OutboxDispatcher(options.store, publisher, names.eventsExchange, metrics, logger);
+  const dispatcher = new OutboxDispatcher(options.store, publisher, names.eventsExchange, metrics, logger, tracing);
   const relay = new OutboxRelay(options.store, dispatcher, logger, () => connection.isConnected(), options.outbox);
   const pipeline = new DeliveryPipeline({
     service: options.service,
@@ -102,6 +106,7 @@ export function createMessaging(options: MessagingOptions): Messaging {
     leaseMs,
     metrics,
     logger,
+    tracing,
   });
   const consumers = new ConsumerGroup(
     connection,
@@ -153,10 +158,13 @@ export function createMessaging(options: MessagingOptions): Messaging {
     isReady: () => !stopped && connection.isConnected() && declaredGeneration === connection.current()?.generation,
     async transaction(work) {
       const rows: OutboxRow[] = [];
+      // Taken here, in the caller's context (the HTTP request's span): the rows continue that trace.
+      const traceparent = tracing.currentTraceparent();
       const result = await options.store.transaction(async (session) => {
-        const emit = createEmitter(session, { codec, source: options.service, leaseMs }, rows);
+        const emit = createEmitter(session, { codec, source: options.service, leaseMs }, rows, undefined, traceparent);
         return work(session, { emit: emit as ProducerOutbox['emit'] });
       });
+      for (const row of rows) tracing.tagOrder(row.sagaId);
       if (rows.length > 0) await dispatcher.dispatch(rows);
       return result;
     },

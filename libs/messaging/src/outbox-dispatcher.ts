@@ -1,4 +1,5 @@
 import type { Store } from '@troupe/persistence';
+import type { Tracing } from '@troupe/tracing';
 import { eventProperties } from './amqp-message';
 import type { ConfirmPublisher } from './confirm-publisher';
 import { describeError } from './errors';
@@ -23,6 +24,7 @@ export class OutboxDispatcher {
     private readonly exchange: string,
     private readonly metrics: MessagingMetrics,
     private readonly logger: MessagingLogger,
+    private readonly tracing: Tracing,
     /** Must stay well below the outbox lease, or relays would republish rows already confirmed. */
     private readonly markDelayMs = 100,
   ) {}
@@ -62,7 +64,12 @@ export class OutboxDispatcher {
   }
 
   private async publishRow(row: OutboxRow): Promise<void> {
-    await this.publisher.publish(this.exchange, row.routingKey, Buffer.from(JSON.stringify(row.event)), eventProperties(row.event, row.traceparent));
+    const properties = eventProperties(row.event, row.traceparent);
+    // A child of the context stored with the row, whoever publishes it (writer or relay, before or after a restart).
+    await this.tracing.withPublishSpan(row.event, properties.headers!, () => this.publisher.publish(this.exchange, row.routingKey, Buffer.from(JSON.stringify(row.event)), properties), {
+      destination: this.exchange,
+      parent: row.traceparent ?? null,
+    });
     this.metrics.published(row.routingKey);
     this.unmarked.push(row);
     this.markTimer ??= setTimeout(() => {
