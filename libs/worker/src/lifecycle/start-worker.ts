@@ -80,6 +80,7 @@ export async function startWorker<F extends ConfigFields>(definition: WorkerDefi
       handlers: definition.handlers?.(base) ?? {},
       metrics: metrics.messaging,
       logger: logger.child({ component: 'messaging' }),
+      tracing,
     });
     const context: WorkerContext<F> = { ...base, messaging };
 

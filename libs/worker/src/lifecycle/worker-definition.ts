@@ -21,8 +21,8 @@ export interface WorkerContext<F extends ConfigFields = ConfigFields> {
   readonly tracing: Tracing;
 }
 
-/** Messaging knobs an app may tune; broker, store, service, prefix, metrics and logger come from the chassis. */
-export type WorkerMessagingOptions = Omit<MessagingOptions, 'broker' | 'store' | 'service' | 'handlers' | 'prefix' | 'metrics' | 'logger'>;
+/** Messaging knobs an app may tune; broker, store, service, prefix, metrics, logger and tracing come from the chassis. */
+export type WorkerMessagingOptions = Omit<MessagingOptions, 'broker' | 'store' | 'service' | 'handlers' | 'prefix' | 'metrics' | 'logger' | 'tracing'>;
 
 export interface WorkerDefinition<F extends ConfigFields = ConfigFields> {
   /** Lower-case kebab name: names the store file, queues, logs and metrics. */

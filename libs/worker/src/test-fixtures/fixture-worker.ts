@@ -1,4 +1,6 @@
-// A worker with knobs for the process tests: a slow route (in-flight work at shutdown) and a stop hook that can hang.
+// A worker with knobs for the process tests: a slow route (in-flight work at shutdown), a stop hook that can hang,
+// and a command emitting one event through the outbox (traced from the request to the publish).
+import { examplesOf } from '@troupe/contracts/testing';
 import { booleanField, defineWorker, integerField, runWorker } from '../index';
 
 const fixtureWorker = defineWorker({
@@ -9,7 +11,12 @@ const fixtureWorker = defineWorker({
     FIXTURE_HANG_ON_STOP: booleanField({ description: 'Make the onStop hook never finish.', default: false }),
     FIXTURE_SPIN_ON_STOP: booleanField({ description: 'Make the onStop hook starve the event loop.', default: false }),
   },
-  routes(http, { config, logger }) {
+  routes(http, { config, logger, messaging }) {
+    http.post('/emit', async (_request, reply) => {
+      const order = examplesOf('order.created')[0]!;
+      await messaging.transaction((_session, outbox) => outbox.emit('order.created', order));
+      return reply.status(202).send({ orderId: order.orderId });
+    });
     http.get('/slow', async () => {
       logger.info('slow request started');
       await new Promise((resolve) => setTimeout(resolve, config.FIXTURE_SLOW_MS));
