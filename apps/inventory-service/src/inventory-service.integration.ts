@@ -7,7 +7,7 @@ import { createEvent, type EventMap } from '@troupe/contracts';
 import { buildTopology } from '@troupe/messaging';
 import { deleteTopologies } from '@troupe/messaging/testing';
 import { httpGet, pollHttp, startAppProcess, type AppProcess } from '@troupe/testing';
-import { brokerUrl, openEventBus, type EventBus } from './test-support/event-bus';
+import { brokerUrl, openEventBus, type EventBus } from '@troupe/worker/testing';
 
 const entry = 'apps/inventory-service/src/main.ts';
 

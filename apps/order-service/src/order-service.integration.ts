@@ -6,7 +6,7 @@ import { createEvent, type EventMap, type EventType } from '@troupe/contracts';
 import { buildTopology } from '@troupe/messaging';
 import { deleteTopologies } from '@troupe/messaging/testing';
 import { httpGet, pollHttp, startAppProcess, type AppProcess } from '@troupe/testing';
-import { brokerUrl, openEventBus, type EventBus } from './test-support/event-bus';
+import { brokerUrl, openEventBus, type EventBus } from '@troupe/worker/testing';
 
 const consumes = ['stock.reservation-failed', 'payment.declined', 'shipment.failed', 'shipment.scheduled', 'stock.released'];
 const entry = 'apps/order-service/src/main.ts';

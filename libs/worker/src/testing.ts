@@ -3,3 +3,5 @@ export { inMemoryService } from './testing/in-memory-service';
 export type { InMemoryService } from './testing/in-memory-service';
 export { startOnBroker } from './testing/broker-harness';
 export type { BrokerHarness, BrokerHarnessOptions } from './testing/broker-harness';
+export { openEventBus, brokerUrl } from './testing/event-bus';
+export type { EventBus } from './testing/event-bus';

@@ -3,7 +3,7 @@ import { toAmqpProperties, type EventEnvelope } from '@troupe/contracts';
 import { openRawClient, type RawClient } from '@troupe/messaging/testing';
 import { topologyNames } from '@troupe/messaging';
 
-export const brokerUrl = 'amqp://guest:guest@127.0.0.1:5672';
+export const brokerUrl = process.env.RABBITMQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
 
 /** A test's view of one namespace's event exchange: publishes events and records every event that passes. */
 export interface EventBus {
