@@ -5,12 +5,13 @@ import type { OrderView } from './views';
 /** Every order order-service knows, page by page through `GET /orders?updatedSince=&limit=&after=`. */
 export async function listAllOrders(orders: OrdersClient, pageSize = 200): Promise<OrderView[]> {
   const all: OrderView[] = [];
-  let after: string | undefined;
+  let cursor: { updatedSince: string; after?: string } = { updatedSince: new Date(0).toISOString() };
   for (let page = 0; page < 10_000; page++) {
-    const answer = expectStatus(await orders.list({ updatedSince: new Date(0).toISOString(), limit: pageSize, after }), [200], 'GET /orders');
+    const answer = expectStatus(await orders.list({ ...cursor, limit: pageSize }), [200], 'GET /orders');
     all.push(...answer.body.orders);
-    if (!answer.body.next || answer.body.orders.length === 0) return dedupe(all);
-    after = answer.body.next;
+    const next = answer.body.next;
+    if (!next || answer.body.orders.length === 0) return dedupe(all);
+    cursor = typeof next === 'string' ? { ...cursor, after: next } : next;
   }
   throw new Error('GET /orders: pagination did not end after 10,000 pages');
 }

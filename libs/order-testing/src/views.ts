@@ -25,7 +25,8 @@ export interface OrderView {
 
 export interface OrderPage {
   orders: OrderView[];
-  next?: string;
+  /** order-service answers a keyset cursor `{updatedSince, after}`; a bare string is taken as `after`. */
+  next?: string | { updatedSince: string; after: string };
 }
 
 export interface StockView {
