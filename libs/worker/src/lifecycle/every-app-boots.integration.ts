@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 // Test-only: the chassis never depends on the testing lib at runtime; its process helpers are fine in tests.
@@ -21,7 +21,9 @@ async function deleteNamespace(prefix: string): Promise<void> {
 
 describe('every app in apps/ boots on the chassis (real processes, real broker)', function () {
   this.timeout(120_000);
-  const apps = readdirSync(path.join(workspaceRoot(), 'apps')).sort();
+  // Projects tagged type:app are services; apps/ also holds test projects (order-e2e, type:e2e) that do not serve.
+  const isApp = (name: string) => (JSON.parse(readFileSync(path.join(workspaceRoot(), 'apps', name, 'project.json'), 'utf8')) as { tags?: string[] }).tags?.includes('type:app') ?? false;
+  const apps = readdirSync(path.join(workspaceRoot(), 'apps')).filter(isApp).sort();
   const prefix = `test-apps-${process.pid}-${Date.now()}.`;
   let dataDir: string;
   const running: AppProcess[] = [];
