@@ -38,7 +38,9 @@ describe('TransactionBatcher', () => {
 
   it('isolates a failing unit: it alone rejects and leaves no writes, the others commit', async () => {
     const batcher = new TransactionBatcher(store, 32);
+    let failingRuns = 0;
     const failing = async (session: { collection: Store['collection'] }) => {
+      failingRuns += 1;
       await session.collection('docs').insert({ _id: 'poison' });
       throw new Error('handler exploded');
     };
@@ -47,6 +49,7 @@ describe('TransactionBatcher', () => {
     assert.match(String((outcomes[2] as PromiseRejectedResult).reason), /handler exploded/);
     const ids = (await store.collection('docs').find({}, { sort: { _id: 1 } })).map((doc) => doc._id);
     assert.deepEqual(ids, ['a', 'b', 'first']);
+    assert.equal(failingRuns, 1, 'a failing unit runs once: its failure is final for this attempt');
   });
 
   it('never puts more than maxBatch units in one transaction', async () => {
