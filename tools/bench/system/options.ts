@@ -25,9 +25,9 @@ export interface BenchOptions {
 
 export const defaultOptions: BenchOptions = {
   mode: 'both',
-  orders: 300,
+  orders: 200,
   concurrency: 32,
-  rate: 20,
+  rate: 10,
   duration: 20,
   mix: 'happy',
   rawChains: 2000,
@@ -38,8 +38,8 @@ export const defaultOptions: BenchOptions = {
   json: false,
 };
 
-export const usage = `npm run bench -- [--mode saturated|rate|both] [--orders 300] [--concurrency 32]
-  [--rate 20] [--duration 20] [--mix happy|mixed] [--raw-chains 2000] [--no-raw]
+export const usage = `npm run bench -- [--mode saturated|rate|both] [--orders 200] [--concurrency 32]
+  [--rate 10] [--duration 20] [--mix happy|mixed] [--raw-chains 2000] [--no-raw]
   [--target-url order-service=http://localhost:3000 ...] [--prefix <RABBITMQ_PREFIX>] [--json]`;
 
 function positive(flag: string, value: string | undefined): number {

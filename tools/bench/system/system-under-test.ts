@@ -35,8 +35,8 @@ export async function systemUnderTest(options: BenchOptions): Promise<SystemUnde
       stop: async () => undefined,
     };
   }
-  // Warn-level logs: at info every app logs each message, which would be a benchmark of pino.
-  const system = await startOrderSystem({ rabbitmqUrl: options.rabbitmqUrl, logLevel: 'warn' });
+  // Info, the apps' default: the kit learns each app's URL from its "listening on" info line.
+  const system = await startOrderSystem({ rabbitmqUrl: options.rabbitmqUrl });
   return {
     prefix: system.prefix,
     urlOf: (app) => system.urlOf(app),
