@@ -40,6 +40,17 @@ describe('applyAnalyticsEvent', () => {
     assert.equal(summary.revenueCents, 0, 'a cancelled order earns nothing');
   });
 
+  it('keeps the order total for a rejected order, whose event carries none, in either arrival order', () => {
+    const created = aPlacedOrder().created;
+    const rejected = event('order.rejected', { orderId, customerId: 'c', reason: 'insufficient_stock', orderVersion: 2 });
+    for (const events of [[created, rejected], [rejected, created]]) {
+      const { order, summary } = fold(events);
+      assert.equal(order!.outcome, 'REJECTED');
+      assert.equal(order!.totalCents, created.data.totalCents);
+      assert.equal(summary.revenueCents, 0);
+    }
+  });
+
   it('summarizeAnalytics rebuilds the running summary from the per-order records', () => {
     const { order, summary } = fold([aPlacedOrder().created, confirmed, notified]);
     assert.deepEqual(summarizeAnalytics([order!]), summary);

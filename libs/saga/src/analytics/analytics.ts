@@ -47,8 +47,9 @@ export function applyAnalyticsEvent(
   switch (incoming.type) {
     case 'order.created':
       if (current.created) return unchanged(`order ${orderId} already counted as created`);
+      // The total is kept from here too: order.rejected carries none, yet the per-order record must show it.
       return changed({
-        order: { ...current, created: true },
+        order: { ...current, created: true, totalCents: current.totalCents ?? incoming.data.totalCents },
         summary: { ...summary, ordersCreated: summary.ordersCreated + 1 },
       });
     case 'customer.notified':
@@ -60,7 +61,7 @@ export function applyAnalyticsEvent(
     default: {
       if (current.outcome) return unchanged(`order ${orderId} already counted as ${current.outcome}`);
       const outcome = outcomeOf[incoming.type];
-      const totalCents = 'totalCents' in incoming.data ? incoming.data.totalCents : undefined;
+      const totalCents = 'totalCents' in incoming.data ? incoming.data.totalCents : current.totalCents;
       const revenue = outcome === 'CONFIRMED' ? (totalCents ?? 0) : 0;
       return changed({
         order: { ...current, outcome, ...(totalCents !== undefined ? { totalCents } : {}) },
