@@ -2,7 +2,7 @@
 // Runs one test tier of one project: `node tools/mocha/run.mjs <projectRoot> <spec|integration|e2e>`.
 // Tiers are told apart by file suffix (*.spec.ts, *.integration.ts, *.e2e.ts) so they never mix.
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
 const [projectRoot, tier] = process.argv.slice(2);
@@ -10,12 +10,14 @@ if (!projectRoot || !['spec', 'integration', 'e2e'].includes(tier)) {
   console.error('usage: run.mjs <projectRoot> <spec|integration|e2e>');
   process.exit(2);
 }
-const files = readdirSync(path.join(projectRoot, 'src'), { recursive: true })
-  .filter((file) => file.endsWith(`.${tier}.ts`))
-  .map((file) => path.join(projectRoot, 'src', file))
+// Libraries and apps keep tests under src/; a tool project may keep several source folders side by side.
+const sourceDir = existsSync(path.join(projectRoot, 'src')) ? path.join(projectRoot, 'src') : projectRoot;
+const files = readdirSync(sourceDir, { recursive: true })
+  .filter((file) => file.endsWith(`.${tier}.ts`) && !file.split(path.sep).includes('node_modules'))
+  .map((file) => path.join(sourceDir, file))
   .sort();
 if (files.length === 0) {
-  console.error(`no *.${tier}.ts files under ${projectRoot}/src: this target has nothing to run`);
+  console.error(`no *.${tier}.ts files under ${sourceDir}: this target has nothing to run`);
   process.exit(1);
 }
 const name = projectRoot.replaceAll('/', '_');
