@@ -7,7 +7,7 @@ import { workspaceRoot } from './apps.mjs';
 import { exitCodeOf, spawnNx } from './nx.mjs';
 
 const resultsDir = path.join(workspaceRoot, 'tmp', 'test-results');
-const targets = (process.env.TROUPE_TEST_TARGETS ?? 'lint,typecheck,test,integration,e2e').split(',');
+const targets = (process.env.TROUPE_TEST_TARGETS ?? 'lint,typecheck,compat,check,test,integration,e2e').split(',');
 
 function totals() {
   const sum = { passes: 0, failures: 0, pending: 0, runs: 0 };
