@@ -1,3 +1,4 @@
+import { orderViewsCollection } from '../store/order-view-row';
 import { replayArchiveInto, type ReplayProgress, type ReplayResult } from './replay-archive';
 import { orderViewAnswers } from './order-view-answers';
 import { rebuildTargetFor, type RebuildStoreSettings } from './rebuild-target';
@@ -16,8 +17,9 @@ export class RebuildRefused extends Error {}
 
 /**
  * Rebuilds the view from the archive into a fresh store, then swaps it in. Refuses (RebuildRefused) without
- * `force` when order-view runs (it would keep writing the store being replaced) or when the archive no longer
- * starts at offset 0 (retention dropped events, so orders would vanish from the view). Events published while
+ * `force` when order-view runs (it would keep writing the store being replaced), when the archive no longer
+ * starts at offset 0 (retention dropped events), or when the rebuilt view has fewer orders than the live one (the
+ * archive was declared after those orders' events): either way orders would vanish from the view. Events published while
  * order-view is stopped wait in its own queues and are projected after restart; projecting one the archive already
  * had changes nothing, so the overlap is harmless.
  */
@@ -28,16 +30,29 @@ export async function rebuildOrderView(settings: RebuildSettings): Promise<Repla
   }
   const target = rebuildTargetFor(settings);
   log(`rebuild: replaying ${settings.RABBITMQ_PREFIX}troupe.archive into ${target.description}`);
-  const store = await target.openFresh();
-  let result: ReplayResult;
   try {
-    result = await replayArchiveInto(store, { url: settings.RABBITMQ_URL, prefix: settings.RABBITMQ_PREFIX, onProgress: settings.onProgress });
-  } finally {
-    await store.close();
+    const store = await target.openFresh();
+    let result: ReplayResult;
+    let rebuiltOrders: number;
+    try {
+      result = await replayArchiveInto(store, { url: settings.RABBITMQ_URL, prefix: settings.RABBITMQ_PREFIX, onProgress: settings.onProgress });
+      rebuiltOrders = await store.collection(orderViewsCollection).count();
+    } finally {
+      await store.close();
+    }
+    if (!settings.force) {
+      if (result.firstOffset !== undefined && result.firstOffset > 0) {
+        throw new RebuildRefused(`the archive starts at offset ${result.firstOffset}: retention dropped older events, a rebuild would lose their orders (pass --force to swap anyway)`);
+      }
+      const liveOrders = await target.countLive();
+      if (rebuiltOrders < liveOrders) {
+        throw new RebuildRefused(`the archive rebuilds ${rebuiltOrders} orders but the live view holds ${liveOrders}: it lacks older events, not swapping (pass --force to swap anyway)`);
+      }
+    }
+    await target.swapIn();
+    return result;
+  } catch (error) {
+    await target.discard();
+    throw error;
   }
-  if (!settings.force && result.firstOffset !== undefined && result.firstOffset > 0) {
-    throw new RebuildRefused(`the archive starts at offset ${result.firstOffset}: retention dropped older events, a rebuild would lose their orders (pass --force to swap anyway)`);
-  }
-  await target.swapIn();
-  return result;
 }

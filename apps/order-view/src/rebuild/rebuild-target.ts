@@ -10,6 +10,19 @@ export interface RebuildTarget {
   openFresh(): Promise<Store>;
   /** Makes the rebuilt rows the live view; call after the fresh store was closed. */
   swapIn(): Promise<void>;
+  /** Orders in the live view now (a rebuild with fewer lost some: the archive started late or was truncated). */
+  countLive(): Promise<number>;
+  /** Drops what a failed or refused rebuild wrote. */
+  discard(): Promise<void>;
+}
+
+async function countRows(open: () => Promise<Store>): Promise<number> {
+  const store = await open();
+  try {
+    return await store.collection(orderViewsCollection).count();
+  } finally {
+    await store.close();
+  }
 }
 
 export interface RebuildStoreSettings {
@@ -43,6 +56,10 @@ function sqliteTarget(dataDir: string): RebuildTarget {
       for (const file of sidecars(live)) rmSync(file, { force: true });
       renameSync(rebuilt, live);
     },
+    countLive: async () => (existsSync(live) ? countRows(() => createStore({ kind: 'sqlite', file: live })) : 0),
+    discard: async () => {
+      for (const file of [rebuilt, ...sidecars(rebuilt)]) rmSync(file, { force: true });
+    },
   };
 }
 
@@ -75,5 +92,7 @@ function mongoTarget(url: string): RebuildTarget {
         await Promise.all([from.close(), to.close()]);
       }
     },
+    countLive: () => countRows(() => open(service)),
+    discard: async () => undefined,
   };
 }

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { orderViewManifest, toAmqpProperties, type AnyEvent } from '@troupe/contracts';
 import { archiveNames, buildTopology, deleteArchive, ensureArchive } from '@troupe/messaging';
-import { deleteTopologies, publishRaw } from '@troupe/messaging/testing';
+import { deleteTopologies, publishRaw, withBrokerChannel } from '@troupe/messaging/testing';
 import { createStore, type Store } from '@troupe/persistence';
 import { pollHttp } from '@troupe/testing';
 import { startWorker, type RunningWorker } from '@troupe/worker';
@@ -35,6 +35,7 @@ describe('order-view rebuild from the event archive (real broker)', function () 
     return dir;
   };
   let worker: RunningWorker | undefined;
+  let stoppedWorkerUrl = '';
 
   after(async () => {
     await worker?.stop();
@@ -88,7 +89,7 @@ describe('order-view rebuild from the event archive (real broker)', function () 
       await fresh.close();
     }
 
-    const workerUrl = worker.url;
+    stoppedWorkerUrl = worker.url;
     await worker.stop();
     worker = undefined;
     const progress: number[] = [];
@@ -96,7 +97,7 @@ describe('order-view rebuild from the event archive (real broker)', function () 
       RABBITMQ_URL: brokerUrl,
       RABBITMQ_PREFIX: prefix,
       DATA_DIR: liveDir,
-      orderViewUrl: workerUrl,
+      orderViewUrl: stoppedWorkerUrl,
       force: false,
       onProgress: ({ read }) => progress.push(read),
     });
@@ -107,6 +108,28 @@ describe('order-view rebuild from the event archive (real broker)', function () 
       assert.deepEqual(await viewsIn(swapped), live);
     } finally {
       await swapped.close();
+    }
+  });
+
+  it('refuses to swap in a view with fewer orders than the live one (an archive declared late), leaving both files as they were', async () => {
+    const latePrefix = `${prefix}late.`;
+    await ensureArchive(brokerUrl, { prefix: latePrefix });
+    try {
+      const liveDir = dirs[0];
+      await assert.rejects(
+        rebuildOrderView({ RABBITMQ_URL: brokerUrl, RABBITMQ_PREFIX: latePrefix, DATA_DIR: liveDir, orderViewUrl: stoppedWorkerUrl, force: false }),
+        (error: Error) => error instanceof RebuildRefused && /rebuilds 0 orders but the live view holds 12/.test(error.message),
+      );
+      assert.equal(existsSync(path.join(liveDir, 'order-view.rebuild.sqlite')), false);
+      const kept = await createStore({ kind: 'sqlite', file: path.join(liveDir, 'order-view.sqlite') });
+      try {
+        assert.equal(await kept.collection(orderViewsCollection).count(), 12);
+      } finally {
+        await kept.close();
+      }
+    } finally {
+      await deleteArchive(brokerUrl, latePrefix);
+      await withBrokerChannel(brokerUrl, (channel) => channel.deleteExchange(archiveNames(latePrefix).eventsExchange));
     }
   });
 });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { orderViewManifest } from '@troupe/contracts';
 import { startRouteHarness } from '../testing/route-harness';
-import { projectedEventsOf, sagaEvents } from '../testing/saga-events';
+import { eventOfType, sagaEvents } from '../testing/saga-events';
 import { orderViewHandlers } from './order-view-handlers';
 import { orderViewsCollection, type OrderViewRow } from './order-view-row';
 import { ViewChanges } from './view-changes';
@@ -18,7 +18,8 @@ describe('order-view handlers', () => {
     const harness = await startRouteHarness({ now: () => now });
     try {
       const orderId = randomUUID();
-      const [created, confirmed] = projectedEventsOf(sagaEvents('happy', { orderId }));
+      const saga = sagaEvents('happy', { orderId });
+      const [created, confirmed] = [eventOfType(saga, 'order.created'), eventOfType(saga, 'order.confirmed')];
       await harness.deliver(created);
       now = new Date('2026-05-01T00:00:01.000Z');
       await harness.deliver(confirmed);

@@ -1,5 +1,5 @@
 import type { EventHandler, HandlerMap } from '@troupe/messaging';
-import type { ProjectedEvent } from '../view/order-view';
+import { projectedEventTypes, type ProjectedEvent } from '../view/order-view';
 import { projectIntoStore } from './project-into-store';
 import type { ViewChanges } from './view-changes';
 
@@ -11,11 +11,5 @@ export function orderViewHandlers(changes: ViewChanges, clock: () => Date = () =
     // on SQLite its read queues behind the open transaction, elsewhere a miss falls back to its periodic re-read.
     if (written) setImmediate(() => changes.changed(event.data.orderId));
   };
-  return {
-    'order.created': handle,
-    'order.confirmed': handle,
-    'order.rejected': handle,
-    'order.cancelled': handle,
-    'customer.notified': handle,
-  };
+  return Object.fromEntries(projectedEventTypes.map((type) => [type, handle])) as HandlerMap;
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createEvent, type AnyEvent, type EventMap, type EventType } from '@troupe/contracts';
-import { projectedEventTypes, type ProjectedEvent } from '../view/order-view';
+import { createEvent, type AnyEvent, type EventMap, type EventOf, type EventType } from '@troupe/contracts';
+import { projectedEventTypes, type ProjectedEvent, type ProjectedEventType } from '../view/order-view';
 
 export type SagaOutcome = 'happy' | 'stock-failure' | 'payment-declined' | 'shipping-failed' | 'customer-cancel' | 'timeout';
 export const sagaOutcomes: readonly SagaOutcome[] = ['happy', 'stock-failure', 'payment-declined', 'shipping-failed', 'customer-cancel', 'timeout'];
@@ -94,4 +94,11 @@ export function sagaEvents(outcome: SagaOutcome, options: SagaOptions): AnyEvent
 /** The events of a saga that reach order-view: those its manifest consumes. */
 export function projectedEventsOf(events: readonly AnyEvent[]): ProjectedEvent[] {
   return events.filter((event): event is ProjectedEvent => (projectedEventTypes as readonly string[]).includes(event.type));
+}
+
+/** The saga's one event of `type` (each saga emits every type at most once). */
+export function eventOfType<T extends ProjectedEventType>(events: readonly AnyEvent[], type: T): EventOf<T> {
+  const found = events.find((event) => event.type === type);
+  if (!found) throw new Error(`this saga has no ${type}`);
+  return found as EventOf<T>;
 }

@@ -2,8 +2,27 @@ import type { EventOf } from '@troupe/contracts';
 
 export type OrderViewStatus = 'PENDING' | 'CONFIRMED' | 'REJECTED' | 'CANCELLED';
 
-/** What order-view consumes (its manifest); anything else never reaches the projection. */
-export const projectedEventTypes = ['order.created', 'order.confirmed', 'order.rejected', 'order.cancelled', 'customer.notified'] as const;
+/**
+ * What order-view consumes (its manifest): every event of the order saga, each one a step of the timeline.
+ * Listed rather than taken from the catalogue, so a newly catalogued event is a decision, not an accident.
+ */
+export const projectedEventTypes = [
+  'order.created',
+  'order.cancellation-requested',
+  'stock.reserved',
+  'stock.reservation-failed',
+  'payment.captured',
+  'payment.declined',
+  'shipment.scheduled',
+  'shipment.failed',
+  'shipment.cancelled',
+  'payment.refunded',
+  'stock.released',
+  'order.confirmed',
+  'order.rejected',
+  'order.cancelled',
+  'customer.notified',
+] as const;
 export type ProjectedEventType = (typeof projectedEventTypes)[number];
 export type ProjectedEvent = { [T in ProjectedEventType]: EventOf<T> }[ProjectedEventType];
 
@@ -45,7 +64,10 @@ export interface OrderView {
   items: OrderViewItem[];
   /** Decimal order total; null until an event carrying it arrives. */
   total: number | null;
-  /** Highest orderVersion carried by the order-service events seen: what `?minVersion=` waits for. */
+  /**
+   * Highest orderVersion carried by the order-service events seen (including `order.cancellation-requested`):
+   * what `?minVersion=` waits for. Participant events and the notification carry none.
+   */
   version: number;
   notified: boolean;
   /** Sorted by (at, eventId): the same whatever the arrival order. */

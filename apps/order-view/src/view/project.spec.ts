@@ -72,7 +72,8 @@ describe('project (order view)', () => {
   }
 
   it('returns the very same view for an event already applied (duplicate delivery)', () => {
-    const [created, confirmed] = eventsOf('happy');
+    const events = eventsOf('happy');
+    const [created, confirmed] = [byType(events, 'order.created'), byType(events, 'order.confirmed')];
     const view = foldAll([created, confirmed])!;
     assert.equal(project(view, created), view);
     assert.equal(project(view, confirmed), view);
@@ -124,6 +125,54 @@ describe('project (order view)', () => {
       assert.equal(view.reason, 'timed_out');
       assert.equal(view.version, 3);
     }
+  });
+
+  it('confirmed: the timeline lists the four services\' steps in causal order', () => {
+    const view = foldAll(eventsOf('happy'))!;
+    assert.deepEqual(
+      view.timeline.map((step) => `${step.service} ${step.event}`),
+      [
+        'order-service order.created',
+        'inventory-service stock.reserved',
+        'payment-service payment.captured',
+        'shipping-service shipment.scheduled',
+        'order-service order.confirmed',
+        'notification-service customer.notified',
+      ],
+    );
+  });
+
+  it('shipping failed: the timeline shows the compensation relay, payment.refunded before stock.released', () => {
+    const events = eventsOf('shipping-failed');
+    // Delivered newest first: the order comes from the events' times, not from arrival.
+    const steps = foldAll([...events].reverse())!.timeline.map((step) => step.event);
+    assert.deepEqual(steps, ['order.created', 'stock.reserved', 'payment.captured', 'shipment.failed', 'payment.refunded', 'stock.released', 'order.cancelled', 'customer.notified']);
+    assert.ok(steps.indexOf('payment.refunded') < steps.indexOf('stock.released'));
+  });
+
+  it('participant events add their step only: status and version stay order-service\'s', () => {
+    const events = eventsOf('shipping-failed');
+    const created = project(undefined, byType(events, 'order.created'));
+    for (const type of ['stock.reserved', 'payment.captured', 'shipment.failed', 'payment.refunded', 'stock.released'] as const) {
+      const view = project(created, byType(events, type));
+      assert.deepEqual({ ...view, timeline: [] }, { ...created, timeline: [] }, type);
+      assert.equal(view.timeline.length, 2, type);
+      assert.deepEqual(view.timeline[1], { service: byType(events, type).source, event: type, at: byType(events, type).time, eventId: byType(events, type).id });
+    }
+    const alone = project(undefined, byType(events, 'payment.refunded'));
+    assert.equal(alone.status, 'PENDING');
+    assert.equal(alone.version, 0);
+  });
+
+  it('order.cancellation-requested raises the version (read-your-cancel) but leaves the order PENDING', () => {
+    const events = eventsOf('customer-cancel');
+    const requested = foldAll([byType(events, 'order.created'), byType(events, 'stock.reserved'), byType(events, 'order.cancellation-requested')])!;
+    assert.equal(requested.version, 2);
+    assert.equal(requested.status, 'PENDING');
+    assert.equal(requested.reason, undefined);
+    const alone = project(undefined, byType(events, 'order.cancellation-requested'));
+    assert.equal(alone.version, 2, 'even before order.created arrives');
+    assert.equal(foldAll(events)!.version, 3, 'order.cancelled still moves it on');
   });
 
   it('orders steps with the same time by event id', () => {

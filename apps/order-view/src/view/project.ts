@@ -42,7 +42,22 @@ export function project(view: OrderView | undefined, event: ProjectedEvent): Ord
         { status, reason, orderVersion: data.orderVersion },
       );
     }
+    case 'order.cancellation-requested':
+      // Not an outcome (the relay may still be running), but order-service answered the cancel command with
+      // this version: raising it lets the canceller read its own write with ?minVersion=.
+      return { ...next, version: Math.max(next.version, event.data.orderVersion) };
     case 'customer.notified':
       return withEvidence({ ...next, notified: true }, { status: event.data.outcome, orderVersion: 0 });
+    // The participants' steps: only the timeline. Status stays order-service's word, version its counter.
+    case 'stock.reserved':
+    case 'stock.reservation-failed':
+    case 'payment.captured':
+    case 'payment.declined':
+    case 'shipment.scheduled':
+    case 'shipment.failed':
+    case 'shipment.cancelled':
+    case 'payment.refunded':
+    case 'stock.released':
+      return next;
   }
 }
