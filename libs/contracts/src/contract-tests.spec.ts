@@ -58,8 +58,10 @@ describe('describeContractTests', () => {
         producerSamples: { 'payment-service': { 'payment.captured': (example) => ({ ...(example as object), oops: 1 }) as never } },
       }),
     );
-    assert.equal(failures.length, 1);
-    assert.match(failures[0], /payment-service → payment.captured → shipping-service .* the producer output validates/);
+    // One failure per consuming edge of payment.captured: shipping-service schedules, order-view projects.
+    assert.equal(failures.length, 2);
+    assert.match(failures[0], /payment-service → payment.captured → order-view .* the producer output validates/);
+    assert.match(failures[1], /payment-service → payment.captured → shipping-service .* the producer output validates/);
   });
 
   it('fails an edge whose consumer check refuses the examples', async () => {
