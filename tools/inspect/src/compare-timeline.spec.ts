@@ -34,9 +34,18 @@ describe('inspect: comparing a saga with the map', () => {
     assert.equal(comparison.rows.length, 13, 'the POST /orders span is not a messaging hop');
   });
 
-  it('a happy saga seen by order-view alone: the middle steps are unobserved, not missing', () => {
+  it('a happy saga seen by order-view alone: it consumes every event, so every step is observed', () => {
     const comparison = compare('happy', false);
     assert.deepEqual(comparison.path, happyPath);
+    assert.deepEqual(comparison.missing, []);
+    assert.deepEqual(comparison.unobserved, []);
+  });
+
+  it('a read side that consumes only the outcome events leaves the middle steps unobserved, not missing', () => {
+    const outcomeEvents = new Set(['order.created', 'order.confirmed', 'customer.notified']);
+    const manifests = referenceManifests.map((m) => (m.service === 'order-view' ? { ...m, reactions: m.reactions.filter((r) => outcomeEvents.has(r.on)) } : m));
+    const hops = hopsFromOrderView(orderViewFixture('happy')).filter((hop) => outcomeEvents.has(hop.event));
+    const comparison = compareTimeline({ manifests, status: 'CONFIRMED', hops, isVisible: visibleEvents(manifests, false, hops.map((hop) => hop.event)) });
     assert.deepEqual(comparison.missing, []);
     assert.deepEqual(comparison.unobserved.map((step) => step.event), ['stock.reserved', 'payment.captured', 'shipment.scheduled']);
   });
@@ -53,10 +62,11 @@ describe('inspect: comparing a saga with the map', () => {
     assert.equal(comparison.unexpected, 1);
   });
 
-  it('order-view alone picks the shipping-failure path from the cancellation reason', () => {
+  it('order-view alone picks the shipping-failure path and, seeing every step, catches the skipped refund', () => {
     const comparison = compare('compensated', false);
     assert.deepEqual(comparison.path, shippingFailurePath);
-    assert.deepEqual(comparison.missing, []);
+    assert.deepEqual(comparison.missing, [{ event: 'payment.refunded', producers: ['payment-service'] }]);
+    assert.equal(comparison.unexpected, 1, 'the late shipment.scheduled');
   });
 
   it('flags an event emitted by a service the map does not have emit it, and a second emission', () => {
