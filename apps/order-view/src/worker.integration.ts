@@ -40,7 +40,7 @@ describe('order-view on the real broker', function () {
   after(async () => {
     await worker?.stop();
     const consumes = orderViewManifest.reactions.map((reaction) => reaction.on);
-    await deleteTopologies(brokerUrl, [buildTopology({ prefix, service: 'order-view', consumes })]);
+    await deleteTopologies(brokerUrl, [buildTopology({ prefix, service: 'order-view', consumes, archive: {} })]);
     rmSync(dataDir, { recursive: true, force: true });
   });
 

@@ -4,7 +4,11 @@ import { orderViewHandlers } from './store/order-view-handlers';
 import { orderViewIndexes, orderViewsCollection } from './store/order-view-row';
 import { viewChangesOf } from './store/view-changes';
 
-/** order-view: the CQRS read model. Projects the order saga's outcome events; serves queries on port 3001. */
+/**
+ * order-view: the CQRS read model. Projects every order-saga event; serves queries on port 3001.
+ * It also declares the event archive (a stream of every event) with its topology: the archive is what
+ * `nx run order-view:rebuild` replays, so the read model that depends on it makes sure it exists.
+ */
 export const orderViewWorker = defineWorker({
   service: 'order-view',
   defaultPort: 3001,
@@ -17,6 +21,7 @@ export const orderViewWorker = defineWorker({
     }),
   },
   indexes: { [orderViewsCollection]: orderViewIndexes },
+  messaging: { archive: {} },
   handlers: ({ store }) => orderViewHandlers(viewChangesOf(store)),
   routes: (http, { store, config }) =>
     registerOrderViewRoutes(http, { store, changes: viewChangesOf(store), minVersionWaitMs: config.MIN_VERSION_WAIT_MS }),

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { archiveNames, archiveQueueArguments } from './archive-topology';
+import { buildTopology } from './topology';
 
 describe('archive topology', () => {
   it('names the stream next to the events exchange of its prefix', () => {
@@ -29,5 +30,21 @@ describe('archive topology', () => {
     assert.throws(() => archiveQueueArguments({ maxBytes: 0 }), /invalid archive maxBytes/);
     assert.throws(() => archiveQueueArguments({ maxBytes: 1.5 }), /invalid archive maxBytes/);
     assert.throws(() => archiveQueueArguments({ segmentBytes: -1 }), /invalid archive segmentBytes/);
+  });
+});
+
+describe('buildTopology with the archive', () => {
+  it('declares the archive stream bound to every event only when asked', () => {
+    const plain = buildTopology({ prefix: 'p.', service: 'order-view', consumes: ['order.created'] });
+    assert.equal(plain.queues.some((queue) => queue.name === 'p.troupe.archive'), false);
+
+    const withArchive = buildTopology({ prefix: 'p.', service: 'order-view', consumes: ['order.created'], archive: { maxAge: '1D' } });
+    const stream = withArchive.queues.find((queue) => queue.name === 'p.troupe.archive');
+    assert.equal(stream?.arguments['x-queue-type'], 'stream');
+    assert.equal(stream?.arguments['x-max-age'], '1D');
+    assert.deepEqual(
+      withArchive.bindings.find((binding) => binding.queue === 'p.troupe.archive'),
+      { queue: 'p.troupe.archive', exchange: 'p.troupe.events', pattern: '#' },
+    );
   });
 });

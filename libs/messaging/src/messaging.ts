@@ -18,7 +18,7 @@ import { OutboxDispatcher } from './outbox-dispatcher';
 import { defaultLeaseMs, OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
 import { outboxCollection, type OutboxRow } from './outbox-row';
 import { TransactionBatcher } from './transaction-batcher';
-import { buildTopology, defaultRetryDelaysMs, topologyNames, type Topology } from './topology';
+import { buildTopology, defaultRetryDelaysMs, topologyNames, type Topology, type TopologyOptions } from './topology';
 
 export interface MessagingOptions {
   broker: BrokerConnection;
@@ -34,6 +34,8 @@ export interface MessagingOptions {
   retryDelaysMs?: readonly number[];
   /** Quorum `x-delivery-limit`. Default 10. */
   deliveryLimit?: number;
+  /** Declare the event archive stream with the topology, with this retention. Default: not declared. */
+  archive?: TopologyOptions['archive'];
   /** Unacked deliveries per queue. Default 32. */
   prefetch?: number;
   /** Bigger bodies are dead-lettered unread. Default 64 KiB. */
@@ -86,7 +88,7 @@ export function createMessaging(options: MessagingOptions): Messaging {
   const retryDelaysMs = options.retryDelaysMs ?? defaultRetryDelaysMs;
   const leaseMs = options.outbox?.leaseMs ?? defaultLeaseMs;
   const consumes = Object.keys(handlers);
-  const topology = buildTopology({ prefix, service: options.service, consumes, retryDelaysMs, deliveryLimit: options.deliveryLimit });
+  const topology = buildTopology({ prefix, service: options.service, consumes, retryDelaysMs, deliveryLimit: options.deliveryLimit, archive: options.archive });
   const names = topologyNames(prefix, options.service);
 
   const publisher = new ConfirmPublisher(connection, logger, { maxInFlight: options.maxInFlightPublishes });

@@ -1,3 +1,5 @@
+import { archiveNames, archiveQueueArguments, type ArchiveOptions } from './archive-topology';
+
 /**
  * The broker topology as plain data, derived from what a service consumes. Declared idempotently at start
  * and after every reconnect, and deleted by tests through the same description.
@@ -36,6 +38,12 @@ export interface TopologyOptions {
   retryDelaysMs?: readonly number[];
   /** Quorum `x-delivery-limit`: redeliveries (crashes, requeues) before the broker dead-letters. Default 10. */
   deliveryLimit?: number;
+  /**
+   * Also declare the event archive (a stream of every event, see archive-topology.ts) with this retention.
+   * Declared with the rest, so it exists from a service's first start and again after every reconnect.
+   * Default: not declared.
+   */
+  archive?: Omit<ArchiveOptions, 'prefix'>;
 }
 
 export const defaultRetryDelaysMs: readonly number[] = [1000, 5000, 25000];
@@ -97,6 +105,7 @@ export function buildTopology(options: TopologyOptions): Topology {
       arguments: { 'x-match': 'all', [retryDelayHeader]: String(delayMs) },
     },
   }));
+  const archive = options.archive ? archiveSpec(options.prefix ?? '', options.archive) : undefined;
   return {
     exchanges: [
       { name: names.eventsExchange, type: 'topic' },
@@ -107,12 +116,22 @@ export function buildTopology(options: TopologyOptions): Topology {
       ...consumerQueues.map((entry) => entry.queue),
       ...delayQueues.map((entry) => entry.queue),
       { name: names.deadLetterQueue, arguments: { 'x-queue-type': 'quorum' } },
+      ...(archive ? [archive.queue] : []),
     ],
     bindings: [
       ...consumerQueues.map((entry) => entry.binding),
       ...delayQueues.map((entry) => entry.binding),
       { queue: names.deadLetterQueue, exchange: names.deadLetterExchange, pattern: '' },
+      ...(archive ? [archive.binding] : []),
     ],
+  };
+}
+
+function archiveSpec(prefix: string, retention: Omit<ArchiveOptions, 'prefix'>): { queue: QueueSpec; binding: BindingSpec } {
+  const names = archiveNames(prefix);
+  return {
+    queue: { name: names.archiveStream, arguments: archiveQueueArguments(retention) },
+    binding: { queue: names.archiveStream, exchange: names.eventsExchange, pattern: '#' },
   };
 }
 
