@@ -7,12 +7,17 @@ class CountingReporter extends Mocha.reporters.Spec {
   constructor(runner, options) {
     super(runner, options);
     const out = process.env.TROUPE_TEST_RESULT;
-    runner.once(Mocha.Runner.constants.EVENT_RUN_END, () => {
+    // Written after every test, not only at the end, so a run that crashes midway still leaves its counts.
+    const write = () => {
       if (!out) return;
       const { passes, failures, pending } = this.stats;
       fs.mkdirSync(path.dirname(out), { recursive: true });
       fs.writeFileSync(out, JSON.stringify({ passes, failures, pending }));
-    });
+    };
+    const { EVENT_TEST_END, EVENT_TEST_FAIL, EVENT_RUN_END } = Mocha.Runner.constants;
+    runner.on(EVENT_TEST_END, write);
+    runner.on(EVENT_TEST_FAIL, write);
+    runner.once(EVENT_RUN_END, write);
   }
 }
 

@@ -2,7 +2,7 @@
 // Runs one test tier of one project: `node tools/mocha/run.mjs <projectRoot> <spec|integration|e2e>`.
 // Tiers are told apart by file suffix (*.spec.ts, *.integration.ts, *.e2e.ts) so they never mix.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const [projectRoot, tier] = process.argv.slice(2);
@@ -23,9 +23,19 @@ if (files.length === 0) {
 const name = projectRoot.replaceAll('/', '_');
 const result = path.join('tmp', 'test-results', `${name}.${tier}.json`);
 const mocha = path.join('node_modules', 'mocha', 'bin', 'mocha.js');
+rmSync(result, { force: true });
 const run = spawnSync(
   process.execPath,
   [mocha, '--config', '.mocharc.cjs', '--reporter', 'tools/mocha/counting-reporter.cjs', ...files],
   { stdio: 'inherit', env: { ...process.env, TROUPE_TEST_RESULT: result } },
 );
-process.exit(run.status ?? 1);
+// A run that died before mocha's end event (an uncaught error, a signal) wrote no counts or stale ones: record it as
+// a failure, so the total line never reads "0 failed" for a tier that did not finish.
+const status = run.status ?? 1;
+const counted = existsSync(result) ? JSON.parse(readFileSync(result, 'utf8')) : undefined;
+if (status !== 0 && !(counted?.failures > 0)) {
+  mkdirSync(path.dirname(result), { recursive: true });
+  writeFileSync(result, JSON.stringify({ passes: counted?.passes ?? 0, failures: 1, pending: counted?.pending ?? 0, crashed: true }));
+  console.error(`[mocha] ${projectRoot} ${tier}: the run ended with status ${status} before reporting a failure; counted as 1 failure`);
+}
+process.exit(status);

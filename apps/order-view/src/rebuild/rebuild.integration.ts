@@ -35,7 +35,9 @@ describe('order-view rebuild from the event archive (real broker)', function () 
     return dir;
   };
   let worker: RunningWorker | undefined;
-  let stoppedWorkerUrl = '';
+  // Nothing listens on port 2 and the OS never hands it out as an ephemeral port (unlike a stopped worker's port,
+  // which a test running in parallel may get next), so the rebuild's "is order-view running?" probe is refused.
+  const stoppedWorkerUrl = 'http://127.0.0.1:2';
 
   after(async () => {
     await worker?.stop();
@@ -89,7 +91,6 @@ describe('order-view rebuild from the event archive (real broker)', function () 
       await fresh.close();
     }
 
-    stoppedWorkerUrl = worker.url;
     await worker.stop();
     worker = undefined;
     const progress: number[] = [];
