@@ -5,6 +5,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { referenceManifests } from '@troupe/contracts';
 import { checkSagaMap } from './check-saga-map';
+import { embedInReadme, renderReadmeBlock } from './readme-block';
 import { renderSagaMapDoc, sagaMapDocPath } from './render-saga-map-doc';
 import { referenceSagaMapOptions } from './saga-map-options';
 import { formatViolation } from './violation';
@@ -20,29 +21,42 @@ export async function run(argv: string[]): Promise<number> {
     return 2;
   }
   const file = values.doc ?? path.join(__dirname, '..', '..', '..', sagaMapDocPath);
-  const shown = path.relative(process.cwd(), file) || file;
   const violations = checkSagaMap(referenceManifests, referenceSagaMapOptions);
   if (violations.length > 0) {
     console.error(`saga map: ${violations.length} rule violation(s) in the manifests:`);
     for (const violation of violations) console.error(`  ${formatViolation(violation)}`);
     return 1;
   }
-  const rendered = renderSagaMapDoc(referenceManifests, referenceSagaMapOptions);
-  if (!values.check) {
-    writeFileSync(file, rendered);
-    console.log(`saga map: every rule holds; wrote ${shown}`);
-    return 0;
+  // The README embeds the saga part of the map; an explicit --doc (tests, other docs) leaves the README alone.
+  const outputs: Array<{ file: string; render: (current: string) => string }> = [{ file, render: () => renderSagaMapDoc(referenceManifests, referenceSagaMapOptions) }];
+  if (!values.doc) {
+    const block = renderReadmeBlock(referenceManifests);
+    outputs.push({ file: path.join(__dirname, '..', '..', '..', 'README.md'), render: (current) => embedInReadme(current, block) });
   }
-  let committed = '';
-  try {
-    committed = readFileSync(file, 'utf8');
-  } catch {
-    // A missing file is stale too.
+  let stale = 0;
+  for (const output of outputs) {
+    const name = path.relative(process.cwd(), output.file) || output.file;
+    let committed = '';
+    try {
+      committed = readFileSync(output.file, 'utf8');
+    } catch {
+      // A missing file is stale too.
+    }
+    let rendered: string;
+    try {
+      rendered = output.render(committed);
+    } catch (error) {
+      console.error(`${name}: ${(error as Error).message}`);
+      return 1;
+    }
+    if (!values.check) {
+      if (rendered !== committed) writeFileSync(output.file, rendered);
+      console.log(`saga map: every rule holds; wrote ${name}`);
+    } else if (committed !== rendered) {
+      console.error(`${name} is stale: run nx run saga-map:generate`);
+      stale += 1;
+    }
   }
-  if (committed !== rendered) {
-    console.error(`${shown} is stale: run nx run saga-map:generate`);
-    return 1;
-  }
-  console.log(`saga map: every rule holds and ${shown} is up to date`);
-  return 0;
+  if (values.check && stale === 0) console.log(`saga map: every rule holds and ${outputs.map((o) => path.relative(process.cwd(), o.file)).join(', ')} are up to date`);
+  return stale > 0 ? 1 : 0;
 }
