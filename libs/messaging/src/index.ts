@@ -25,3 +25,5 @@ export type { ArchiveReadOptions, ArchiveReadResult, ArchivedEvent, InvalidArchi
 export { archiveNames, archiveQueueArguments, defaultArchiveMaxBytes, defaultArchiveMaxAge, defaultArchiveSegmentBytes } from './archive-topology';
 export type { ArchiveOptions, ArchiveNames } from './archive-topology';
 export type { ArchiveStart } from './archive-offset';
+export { openDlqSession } from './dlq-session';
+export type { DlqSession, DeadLetter, DeadLetterProperties } from './dlq-session';
