@@ -13,8 +13,10 @@ const query = {
   },
 } as const;
 
-function publicView({ notificationId, orderId, outcome, channel, subject, text, sentAt }: StoredNotification) {
-  return { notificationId, orderId, outcome, channel, subject, text, sentAt };
+/** `email` only for the e-mail channel; the lease/backoff time (`dueAt`) is the relay's business. */
+function publicView({ notificationId, orderId, outcome, channel, subject, text, sentAt, email }: StoredNotification) {
+  const delivery = email && { status: email.status, attempts: email.attempts, sentAt: email.sentAt, lastError: email.lastError };
+  return { notificationId, orderId, outcome, channel, subject, text, sentAt, ...(delivery ? { email: delivery } : {}) };
 }
 
 /** `GET /notifications?orderId=`: that order's message (at most one), or without it the latest ones, newest first. */
