@@ -1,0 +1,25 @@
+import { decodeEvent } from '@troupe/contracts';
+import { topologyNames, type DeadLetter } from '@troupe/messaging';
+import type { LetterSummary } from './letter-summary';
+
+/** The consumers' own size limit (messaging's `maxMessageBytes` default): a bigger body would only bounce back. */
+export const replayMaxBytes = 64 * 1024;
+
+export type ReplayVerdict = { ok: true; queue: string; routingKey: string } | { ok: false; reason: string };
+
+/**
+ * Whether a dead letter may go back, and where. It must decode and validate against today's contracts (the fix
+ * may have been a schema or a producer; an invalid one would just be dead-lettered again), and its recorded
+ * original queue must be exactly this service's queue for the event's type — so a replay reaches the one service
+ * that failed, never another service's queue, a retry queue or the DLQ itself, whatever the headers say.
+ */
+export function checkReplay(letter: DeadLetter, summary: LetterSummary, prefix: string, service: string): ReplayVerdict {
+  const decoded = decodeEvent(letter.content, replayMaxBytes);
+  if (!decoded.ok) return { ok: false, reason: `${decoded.reason}: ${decoded.errors.join('; ')}` };
+  if (!summary.originalQueue) return { ok: false, reason: 'no original queue recorded (x-troupe-original-queue, x-death)' };
+  const expected = topologyNames(prefix, service).consumerQueue(decoded.event.type);
+  if (summary.originalQueue !== expected) {
+    return { ok: false, reason: `original queue ${summary.originalQueue} is not ${expected}, ${service}'s queue for ${decoded.event.type}` };
+  }
+  return { ok: true, queue: expected, routingKey: decoded.event.type };
+}
