@@ -8,4 +8,13 @@ describe('notification-service worker definition', () => {
     assert.equal(loadConfig({}, workerConfigFields(notificationServiceWorker.defaultPort)).PORT, 3005);
     assert.equal(loadConfig({ PORT: '4100' }, workerConfigFields(notificationServiceWorker.defaultPort)).PORT, 4100);
   });
+
+  it('sends no e-mail unless SMTP_URL is set; the relay settings have defaults', () => {
+    const config = loadConfig({}, { ...workerConfigFields(3005), ...notificationServiceWorker.config });
+    assert.equal(config.SMTP_URL, undefined);
+    assert.equal(config.SMTP_RELAY_INTERVAL_MS, 1000);
+    assert.equal(config.SMTP_MAX_ATTEMPTS, 10);
+    assert.equal(config.SMTP_FROM, 'Troupe <orders@troupe.example>');
+    assert.throws(() => loadConfig({ SMTP_URL: 'http://mail.example' }, notificationServiceWorker.config!), /SMTP_URL/);
+  });
 });
