@@ -112,6 +112,10 @@ export async function openDlqSession(url: string, queue: string): Promise<DlqSes
       },
       async close() {
         if (held.size > 0) reader.nackAll(true);
+        // Close the channel first and wait for close-ok: closing the connection at once can drop acks the broker
+        // has not processed yet (seen on 3.10: removed letters came back).
+        await reader.close().catch(() => undefined);
+        await publisher.close().catch(() => undefined);
         await connection.close().catch(() => undefined);
       },
     };
