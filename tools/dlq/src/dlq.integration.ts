@@ -97,6 +97,10 @@ describe('troupe dlq (real broker)', () => {
     for (const id of [first.id, invalid.id, second.id]) assert.match(listed.out, new RegExp(id));
     assert.match(listed.out, /non-recoverable: handler said no/);
     assert.equal(await settledCount(names.deadLetterQueue, 3), 3);
+
+    const withManagement = await dlq(['list', ...target, '--management-url', process.env.RABBITMQ_MANAGEMENT_URL || 'http://localhost:15672']);
+    assert.equal(withManagement.code, exitCodes.ok, withManagement.err);
+    assert.match(withManagement.out, /management API \(sampled, may lag\): \d+ in .*, \d+ unacked \(incl\. the 3 this run holds\)/);
   });
 
   it('lists as JSON through the real launcher, and refuses a purge without --yes', async () => {
