@@ -1,3 +1,4 @@
+import { waitFor } from '@troupe/testing';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -15,15 +16,7 @@ import { reconcilerWorker } from './worker';
 const brokerUrl = 'amqp://guest:guest@127.0.0.1:5672';
 const silent = () => new Writable({ write: (_chunk, _encoding, done) => done() });
 
-async function until<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+const until = <T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 20000): Promise<T> => waitFor(probe, { what, timeoutMs });
 
 describe('reconciler against fake order-service, order-view and analytics on loopback', function () {
   this.timeout(90_000);

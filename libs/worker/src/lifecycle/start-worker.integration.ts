@@ -1,3 +1,4 @@
+import { waitFor } from '@troupe/testing';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -12,15 +13,7 @@ import { defineWorker } from './worker-definition';
 
 const brokerUrl = 'amqp://guest:guest@127.0.0.1:5672';
 
-async function until<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+const until = <T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 15000): Promise<T> => waitFor(probe, { what, timeoutMs });
 
 describe('startWorker in-process (real broker, SQLite)', function () {
   this.timeout(60_000);

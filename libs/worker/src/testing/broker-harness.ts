@@ -6,7 +6,10 @@ import path from 'node:path';
 import { toAmqpProperties, type AnyEvent, type EventEnvelope } from '@troupe/contracts';
 import { buildTopology, topologyNames } from '@troupe/messaging';
 import { deleteTopologies, openRawClient, type RawClient } from '@troupe/messaging/testing';
-import { startAppProcess, type AppProcess } from '@troupe/testing';
+import { startAppProcess, waitFor, type AppProcess } from '@troupe/testing';
+
+const until = <T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 30_000): Promise<T> =>
+  waitFor(probe, { what, timeoutMs, intervalMs: 100 });
 
 const brokerUrl = process.env.RABBITMQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
 
@@ -30,16 +33,6 @@ export interface BrokerHarnessOptions {
   /** Default 1; more instances share one DATA_DIR, hence one store. */
   instances?: number;
   env?: Record<string, string>;
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 export async function startOnBroker(options: BrokerHarnessOptions): Promise<BrokerHarness> {
