@@ -91,10 +91,12 @@ export class OutboxDispatcher {
         this.unmarked = [];
         const sentAt = Date.now();
         try {
+          // Relaxed durability: losing a "sent" mark to a power cut only makes the relay publish the row again,
+          // which the consumers' inbox absorbs; it is not worth an fsync per batch on the hot path.
           await this.store.transaction(async (session) => {
             const rows = session.collection<OutboxRow>(outboxCollection);
             for (const row of batch) await rows.upsert({ ...row, status: 'sent', sentAt });
-          });
+          }, { durability: 'relaxed' });
         } catch (error) {
           this.logger.warn({ rows: batch.length, err: describeError(error) }, 'could not mark outbox rows sent; the relay will publish them again');
         }

@@ -43,12 +43,22 @@ export interface StoreSession {
   collection<T extends StoredDocument>(name: string): Collection<T>;
 }
 
+export interface TransactionOptions {
+  /**
+   * `'full'` (default): the commit survives power loss. `'relaxed'`: it survives a process crash, and a power
+   * loss may undo it — for bookkeeping whose loss only causes a repeat that idempotency absorbs (e.g. marking
+   * outbox rows sent). SQLite skips the fsync of that commit (the next full commit makes it durable);
+   * MongoDB commits with the connection's write concern either way.
+   */
+  durability?: 'full' | 'relaxed';
+}
+
 export interface Store extends StoreSession {
   readonly kind: 'sqlite' | 'mongodb';
   /** Idempotent; call at start-up for every index a service relies on. */
   ensureIndex(collection: string, index: IndexSpec): Promise<void>;
   /** Runs `fn` atomically across collections: all its writes commit, or none do when it throws. */
-  transaction<R>(fn: (session: StoreSession) => Promise<R>): Promise<R>;
+  transaction<R>(fn: (session: StoreSession) => Promise<R>, options?: TransactionOptions): Promise<R>;
   /** True while the store can serve requests (used by /health). */
   ping(): Promise<boolean>;
   close(): Promise<void>;

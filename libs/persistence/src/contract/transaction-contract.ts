@@ -54,6 +54,25 @@ export function transactionContract(context: ContractContext): void {
     assert.equal(await store.collection('brand-new').count(), 1, 'a collection first touched in a rolled-back transaction still works');
   });
 
+  it('gives a relaxed-durability transaction the same all-or-nothing semantics, and full ones still work after it', async () => {
+    const counters = store.collection<Counter>('counters');
+    await store.transaction(async (session) => {
+      await session.collection<Counter>('counters').insert({ _id: 'relaxed', value: 1 });
+    }, { durability: 'relaxed' });
+    await assert.rejects(
+      store.transaction(async (session) => {
+        await session.collection<Counter>('counters').update({ _id: 'relaxed', value: 2 }, 1);
+        throw new Rollback('relaxed rollback');
+      }, { durability: 'relaxed' }),
+      Rollback,
+    );
+    assert.equal((await counters.get('relaxed'))?.value, 1);
+    await store.transaction(async (session) => {
+      await session.collection<Counter>('counters').update({ _id: 'relaxed', value: 3 }, 1);
+    });
+    assert.equal((await counters.get('relaxed'))?.value, 3);
+  });
+
   it('rolls back earlier writes when a later one hits a duplicate key', async () => {
     await store.collection<Entry>('inbox').insert({ _id: 'm1', orderId: 'o1' });
     await assert.rejects(

@@ -1,7 +1,7 @@
 import { MongoClient, type ClientSession, type Db } from 'mongodb';
 import { StoreUnavailableError } from '../errors';
 import { assertCollectionName, assertFieldName } from '../names';
-import type { Collection, IndexSpec, Store, StoreSession, StoredDocument } from '../store';
+import type { Collection, IndexSpec, Store, StoreSession, StoredDocument, TransactionOptions } from '../store';
 import { TransactionScope } from '../transaction-scope';
 import { MongoCollection } from './mongo-collection';
 import { redactUrl, translateUnavailable } from './mongo-errors';
@@ -66,7 +66,8 @@ class MongoStore implements Store {
    * conflicts, elections), so `fn` must touch nothing but the session and must not run session
    * operations in parallel (a driver rule).
    */
-  transaction<R>(fn: (session: StoreSession) => Promise<R>): Promise<R> {
+  // Durability options are SQLite's concern: MongoDB commits with the connection's write concern either way.
+  transaction<R>(fn: (session: StoreSession) => Promise<R>, _options?: TransactionOptions): Promise<R> {
     return this.guarded('transaction', async () => {
       const session = this.client.startSession();
       const view = new MongoSessionView(this.db, session);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { AsyncMutex } from '../async-mutex';
 import { StoreUnavailableError } from '../errors';
 import { assertCollectionName } from '../names';
-import type { Collection, IndexSpec, Store, StoreSession, StoredDocument } from '../store';
+import type { Collection, IndexSpec, Store, StoreSession, StoredDocument, TransactionOptions } from '../store';
 import { TransactionScope } from '../transaction-scope';
 import { SqliteCollection } from './sqlite-collection';
 import { SqliteEngine } from './sqlite-engine';
@@ -55,7 +55,10 @@ class SqliteStore implements Store {
   private readonly scope = new TransactionScope();
   private closed = false;
 
-  constructor(private readonly engine: SqliteEngine) {}
+  constructor(
+    private readonly engine: SqliteEngine,
+    private readonly synchronous: 'FULL' | 'NORMAL',
+  ) {}
 
   collection<T extends StoredDocument>(name: string): Collection<T> {
     assertCollectionName(name);
@@ -75,10 +78,23 @@ class SqliteStore implements Store {
     });
   }
 
-  async transaction<R>(fn: (session: StoreSession) => Promise<R>): Promise<R> {
+  async transaction<R>(fn: (session: StoreSession) => Promise<R>, options: TransactionOptions = {}): Promise<R> {
     this.scope.assertOutside('transaction');
     return this.mutex.run(async () => {
       this.assertOpen();
+      // The mutex keeps every other write out until the level is restored, so only this commit skips the fsync.
+      const relaxed = options.durability === 'relaxed' && this.synchronous === 'FULL';
+      if (relaxed) this.engine.db.pragma('synchronous = NORMAL');
+      try {
+        return await this.runTransaction(fn);
+      } finally {
+        if (relaxed) this.engine.db.pragma('synchronous = FULL');
+      }
+    });
+  }
+
+  private async runTransaction<R>(fn: (session: StoreSession) => Promise<R>): Promise<R> {
+    {
       try {
         this.engine.begin();
       } catch (error) {
@@ -95,7 +111,7 @@ class SqliteStore implements Store {
         this.engine.rollback();
         throw isBusy(error) ? busyError(this.engine.file, this.engine.busyTimeoutMs, error) : error;
       }
-    });
+    }
   }
 
   async ping(): Promise<boolean> {
@@ -135,5 +151,5 @@ class SqliteStore implements Store {
 
 /** Opens (creating if needed) the SQLite store at `config.file`. Throws StoreUnavailableError when the file cannot be opened. */
 export function createSqliteStore(config: SqliteStoreConfig): Store {
-  return new SqliteStore(openEngine(config));
+  return new SqliteStore(openEngine(config), config.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL');
 }
