@@ -1,4 +1,4 @@
-import type { EventEnvelope } from '@troupe/contracts';
+import { toAmqpProperties, type EventEnvelope } from '@troupe/contracts';
 import type { Options } from 'amqplib';
 
 /** Header names this lib writes on dead letters and retries; the DLQ tool reads the same names. */
@@ -12,17 +12,9 @@ export const troupeHeaders = {
   retryCount: 'x-troupe-retry-count',
 } as const;
 
-/** AMQP properties mirror the envelope so tools can route and show events without opening the body. */
+/** The contracts' envelope → AMQP property mapping, plus the trace context header when there is one. */
 export function eventProperties(event: EventEnvelope, traceparent?: string): Options.Publish {
-  return {
-    messageId: event.id,
-    type: event.type,
-    appId: event.source,
-    timestamp: Math.floor(Date.parse(event.time) / 1000),
-    contentType: 'application/json',
-    correlationId: event.correlationid,
-    headers: traceparent ? { traceparent } : {},
-  };
+  return { ...toAmqpProperties(event), headers: traceparent ? { traceparent } : {} };
 }
 
 /** Headers that describe a previous trip through the broker's dead-lettering; a re-published copy starts clean. */
