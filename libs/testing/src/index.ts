@@ -3,3 +3,4 @@ export type { TcpProxy, TcpProxyOptions } from './tcp-proxy';
 export { startAppProcess, runAppProcessToExit, workspaceRoot, type AppProcess, type AppProcessOptions, type ProcessExit } from './process';
 export { httpGet, pollHttp, type HttpResult, type PollOptions } from './http';
 export { waitFor, type WaitForOptions } from './wait-for';
+export { deleteBrokerNamespace } from './broker-namespace';

@@ -3,21 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 // Test-only: the chassis never depends on the testing lib at runtime; its process helpers are fine in tests.
-import { httpGet, pollHttp, startAppProcess, workspaceRoot, type AppProcess } from '@troupe/testing';
-
-const management = 'http://guest:guest@127.0.0.1:15672/api';
-
-/** Removes every queue and exchange whose name starts with the test's prefix, whatever the apps declared. */
-async function deleteNamespace(prefix: string): Promise<void> {
-  const auth = { authorization: `Basic ${Buffer.from('guest:guest').toString('base64')}` };
-  for (const kind of ['queues', 'exchanges'] as const) {
-    const response = await fetch(`${management.replace('guest:guest@', '')}/${kind}/%2F?columns=name`, { headers: auth });
-    const entries = (await response.json()) as Array<{ name: string }>;
-    for (const { name } of entries.filter((entry) => entry.name.startsWith(prefix))) {
-      await fetch(`${management.replace('guest:guest@', '')}/${kind}/%2F/${encodeURIComponent(name)}`, { method: 'DELETE', headers: auth });
-    }
-  }
-}
+import { deleteBrokerNamespace, httpGet, pollHttp, startAppProcess, workspaceRoot, type AppProcess } from '@troupe/testing';
 
 describe('every app in apps/ boots on the chassis (real processes, real broker)', function () {
   this.timeout(120_000);
@@ -33,7 +19,7 @@ describe('every app in apps/ boots on the chassis (real processes, real broker)'
   });
   after(async () => {
     await Promise.all(running.map((app) => app.stop(2_000)));
-    await deleteNamespace(prefix);
+    await deleteBrokerNamespace(prefix);
     rmSync(dataDir, { recursive: true, force: true });
   });
 

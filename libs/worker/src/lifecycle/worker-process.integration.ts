@@ -2,10 +2,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildTopology } from '@troupe/messaging';
-import { deleteTopologies } from '@troupe/messaging/testing';
 // Test-only: the chassis never depends on the testing lib at runtime; its process and fault helpers are fine in tests.
-import { httpGet, pollHttp, runAppProcessToExit, startAppProcess, startTcpProxy, type AppProcess, type TcpProxy } from '@troupe/testing';
+import { deleteBrokerNamespace, httpGet, pollHttp, runAppProcessToExit, startAppProcess, startTcpProxy, type AppProcess, type TcpProxy } from '@troupe/testing';
 import { configErrorExitCode } from './run-worker';
 
 const brokerUrl = 'amqp://guest:guest@127.0.0.1:5672';
@@ -35,8 +33,7 @@ describe('worker processes (real broker, real processes)', function () {
     await app?.stop(2_000);
     await proxy?.close();
     app = proxy = undefined;
-    const topologies = ['order-service', 'fixture-worker'].map((service) => buildTopology({ prefix, service, consumes: [] }));
-    await deleteTopologies(brokerUrl, topologies);
+    await deleteBrokerNamespace(prefix);
     rmSync(dataDir, { recursive: true, force: true });
   });
 
