@@ -11,13 +11,17 @@ import { SqliteEngine } from './sqlite-engine';
 import { busyError, isBusy, translateSqliteError } from './sqlite-errors';
 import { createIndexSql } from './sqlite-index';
 import { SqliteSession } from './sqlite-session';
+import { walFileFlush, WalSync } from './wal-sync';
 
 export interface SqliteStoreConfig {
   /** Database file (its directory is created if missing), e.g. `data/payment-service.sqlite`; `':memory:'` for a private in-memory store. */
   file: string;
   /** How long a write waits for another connection's (another process's) write lock before failing with StoreUnavailableError. Default 5000 ms. */
   busyTimeoutMs?: number;
-  /** `PRAGMA synchronous`. Default `'FULL'`: every commit is fsynced and survives power loss. `'NORMAL'` is faster and survives process crashes only. */
+  /**
+   * Default `'FULL'`: a write or transaction resolves only once it is on disk, so it survives power loss (the WAL
+   * is flushed off the event loop, see WalSync). `'NORMAL'`: it resolves at commit and survives process crashes only.
+   */
   synchronous?: 'FULL' | 'NORMAL';
 }
 
@@ -33,7 +37,9 @@ function openEngine(config: SqliteStoreConfig): SqliteEngine {
     db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
     // WAL lets readers (this process or another) go on while one writer commits.
     if (!inMemory) db.pragma('journal_mode = WAL');
-    db.pragma(`synchronous = ${config.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
+    // In WAL mode NORMAL never fsyncs inside COMMIT; FULL durability comes from WalSync instead (off the loop).
+    // In memory there is no file to flush and the level does not matter.
+    db.pragma('synchronous = NORMAL');
     return new SqliteEngine(db, config.file, busyTimeoutMs);
   } catch (error) {
     db?.close();
@@ -49,6 +55,15 @@ function openEngine(config: SqliteStoreConfig): SqliteEngine {
  * Other processes on the same file are kept out by SQLite's write lock (BEGIN IMMEDIATE + busy
  * timeout) and by the optimistic `version` check on update.
  */
+/** Operations that change the file, so that outside a transaction they too resolve only once durable. */
+const writes = new Set(['insert', 'update', 'upsert', 'delete', 'deleteMany', 'ensureIndex']);
+
+/** How a store makes commits durable: `walSync` flushes after commits; absent when commits need no flush. */
+export interface SqliteDurability {
+  walSync?: WalSync;
+  close(): Promise<void>;
+}
+
 class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   private readonly mutex = new AsyncMutex();
@@ -57,7 +72,7 @@ class SqliteStore implements Store {
 
   constructor(
     private readonly engine: SqliteEngine,
-    private readonly synchronous: 'FULL' | 'NORMAL',
+    private readonly durability: SqliteDurability,
   ) {}
 
   collection<T extends StoredDocument>(name: string): Collection<T> {
@@ -80,17 +95,14 @@ class SqliteStore implements Store {
 
   async transaction<R>(fn: (session: StoreSession) => Promise<R>, options: TransactionOptions = {}): Promise<R> {
     this.scope.assertOutside('transaction');
-    return this.mutex.run(async () => {
+    const result = await this.mutex.run(() => {
       this.assertOpen();
-      // The mutex keeps every other write out until the level is restored, so only this commit skips the fsync.
-      const relaxed = options.durability === 'relaxed' && this.synchronous === 'FULL';
-      if (relaxed) this.engine.db.pragma('synchronous = NORMAL');
-      try {
-        return await this.runTransaction(fn);
-      } finally {
-        if (relaxed) this.engine.db.pragma('synchronous = FULL');
-      }
+      return this.runTransaction(fn);
     });
+    // Outside the mutex: the next transaction runs while this one's flush is on the disk. A relaxed commit
+    // is made durable by whichever full commit flushes next.
+    if (options.durability !== 'relaxed') await this.durable();
+    return result;
   }
 
   private async runTransaction<R>(fn: (session: StoreSession) => Promise<R>): Promise<R> {
@@ -125,23 +137,35 @@ class SqliteStore implements Store {
 
   async close(): Promise<void> {
     this.scope.assertOutside('close');
-    await this.mutex.run(() => {
+    await this.mutex.run(async () => {
       if (this.closed) return;
       this.closed = true;
+      await this.durability.walSync?.settle();
+      await this.durability.close();
       this.engine.db.close();
     });
   }
 
-  private serialised<R>(operation: string, work: () => R): Promise<R> {
-    try {
-      this.scope.assertOutside(operation);
-    } catch (error) {
-      return Promise.reject(error);
-    }
-    return this.mutex.run(() => {
+  private async serialised<R>(operation: string, work: () => R): Promise<R> {
+    this.scope.assertOutside(operation);
+    const result = await this.mutex.run(() => {
       this.assertOpen();
       return work();
     });
+    if (writes.has(operation)) await this.durable();
+    return result;
+  }
+
+  private async durable(): Promise<void> {
+    if (!this.durability.walSync) return;
+    try {
+      await this.durability.walSync.afterCommit();
+    } catch (error) {
+      throw new StoreUnavailableError(
+        `SQLite store "${this.engine.file}" committed a write but could not flush it to disk, so it may not survive a power loss: ${(error as Error).message}`,
+        { cause: error },
+      );
+    }
   }
 
   private assertOpen(): void {
@@ -151,5 +175,12 @@ class SqliteStore implements Store {
 
 /** Opens (creating if needed) the SQLite store at `config.file`. Throws StoreUnavailableError when the file cannot be opened. */
 export function createSqliteStore(config: SqliteStoreConfig): Store {
-  return new SqliteStore(openEngine(config), config.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL');
+  if (config.file === ':memory:' || config.synchronous === 'NORMAL') return openSqliteStore(config, { close: async () => undefined });
+  const wal = walFileFlush(config.file);
+  return openSqliteStore(config, { walSync: new WalSync(wal.flush), close: wal.close });
+}
+
+/** The store with the given way of making commits durable (tests hold the flush back with it). */
+export function openSqliteStore(config: SqliteStoreConfig, durability: SqliteDurability): Store {
+  return new SqliteStore(openEngine(config), durability);
 }

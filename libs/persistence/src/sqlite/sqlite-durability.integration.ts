@@ -1,0 +1,122 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { StoreUnavailableError } from '../errors';
+import type { Store, StoredDocument } from '../store';
+import { createSqliteStore, openSqliteStore } from './sqlite-store';
+import { WalSync } from './wal-sync';
+
+interface Doc extends StoredDocument {
+  value: number;
+}
+
+/** A WAL flush held back until the test lets it finish, so "resolved" can be told apart from "committed". */
+function heldFlush(): { walSync: WalSync; started: () => number; outstanding: () => number; finish: (error?: Error) => void } {
+  const pending: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
+  let started = 0;
+  const walSync = new WalSync(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        started += 1;
+        pending.push({ resolve, reject });
+      }),
+  );
+  return {
+    walSync,
+    started: () => started,
+    outstanding: () => pending.length,
+    finish: (error) => {
+      const next = pending.shift();
+      assert.ok(next, 'no flush is running');
+      if (error) next.reject(error);
+      else next.resolve();
+    },
+  };
+}
+
+async function isPending(promise: Promise<unknown>): Promise<boolean> {
+  const marker = Symbol('pending');
+  const first = await Promise.race([promise.then(() => undefined, () => undefined), new Promise((resolve) => setTimeout(() => resolve(marker), 20))]);
+  return first === marker;
+}
+
+describe('sqlite store durability: the WAL is flushed off the event loop', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'troupe-sqlite-durability-'));
+  let store: Store;
+  let disk: ReturnType<typeof heldFlush>;
+  let counter = 0;
+
+  beforeEach(() => {
+    disk = heldFlush();
+    store = openSqliteStore({ file: path.join(dir, `store-${(counter += 1)}.sqlite`) }, { walSync: disk.walSync, close: async () => undefined });
+  });
+  afterEach(async () => {
+    // close waits for every requested flush: let each one finish as it starts.
+    const closing = store.close();
+    while (await isPending(closing)) if (disk.outstanding() > 0) disk.finish();
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  const insert = (id: string) => (session: Store) => session.collection<Doc>('docs').insert({ _id: id, value: 1 });
+
+  it('resolves a transaction only after a flush that began after its commit, and lets the next one commit meanwhile', async () => {
+    const first = store.transaction(async (session) => insert('a')(session as Store));
+    assert.ok(await isPending(first), 'committed but not yet flushed');
+    assert.equal(disk.started(), 1);
+    assert.equal((await store.collection<Doc>('docs').get('a'))?.value, 1, 'the commit is done; only its flush is outstanding');
+
+    const second = store.transaction(async (session) => insert('b')(session as Store));
+    assert.equal((await store.collection<Doc>('docs').get('b'))?.value, 1, 'the store is free while the first flush runs');
+    disk.finish();
+    await first;
+    assert.ok(await isPending(second), 'the first flush may have started before the second commit: it needs its own');
+    assert.equal(disk.started(), 2);
+    disk.finish();
+    await second;
+  });
+
+  it('does not make relaxed transactions wait for a flush', async () => {
+    const relaxed = store.transaction(async (session) => insert('r')(session as Store), { durability: 'relaxed' });
+    assert.equal(await isPending(relaxed), false);
+    assert.equal(disk.started(), 0);
+  });
+
+  it('makes writes outside a transaction wait for their flush, and reads not', async () => {
+    const docs = store.collection<Doc>('docs');
+    const written = docs.insert({ _id: 'w', value: 1 });
+    assert.ok(await isPending(written));
+    assert.equal((await docs.get('w'))?.value, 1, 'a read does not wait for the flush');
+    const updated = docs.update({ _id: 'w', value: 2 }, 1);
+    disk.finish();
+    await written;
+    disk.finish();
+    await updated;
+    assert.equal(disk.started(), 2);
+  });
+
+  it('fails a commit whose flush failed with StoreUnavailableError that says it may not be durable', async () => {
+    const failing = store.transaction(async (session) => insert('f')(session as Store));
+    assert.ok(await isPending(failing));
+    disk.finish(new Error('EIO: i/o error'));
+    await assert.rejects(failing, (error: unknown) => error instanceof StoreUnavailableError && /could not flush it to disk.*EIO/.test(error.message));
+  });
+});
+
+describe('sqlite store durability on a real file', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'troupe-sqlite-wal-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('flushes the real <file>-wal, then keeps the data across close and reopen', async () => {
+    const file = path.join(dir, 'real.sqlite');
+    const store = createSqliteStore({ file });
+    await store.transaction(async (session) => {
+      await session.collection<Doc>('docs').insert({ _id: 'kept', value: 7 });
+    });
+    assert.ok(existsSync(`${file}-wal`), 'the store runs in WAL mode');
+    await store.close();
+    const reopened = createSqliteStore({ file });
+    assert.equal((await reopened.collection<Doc>('docs').get('kept'))?.value, 7);
+    await reopened.close();
+  });
+});
