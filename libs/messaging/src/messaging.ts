@@ -96,7 +96,7 @@ export function createMessaging(options: MessagingOptions): Messaging {
   const relay = new OutboxRelay(options.store, dispatcher, logger, () => connection.isConnected(), options.outbox);
   const pipeline = new DeliveryPipeline({
     service: options.service,
-    transactions: new TransactionBatcher(options.store, options.maxBatch),
+    transactions: new TransactionBatcher(options.store, { maxBatch: options.maxBatch }),
     codec,
     handlers,
     publisher,

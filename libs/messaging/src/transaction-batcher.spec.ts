@@ -17,6 +17,24 @@ function countingStore(store: Store): { store: Store; transactions: () => number
   return { store: counted, transactions: () => transactions };
 }
 
+/** A store whose commits wait for a flush the test lets through, as a durable store's do. */
+function slowFlushStore(store: Store): { store: Store; release: () => void } {
+  const held: Array<() => void> = [];
+  const flushing = new Proxy(store, {
+    get(target, property, receiver) {
+      if (property !== 'transaction') return Reflect.get(target, property, receiver);
+      return async (work: Parameters<Store['transaction']>[0]) => {
+        const result = await target.transaction(work);
+        await new Promise<void>((resolve) => held.push(resolve));
+        return result;
+      };
+    },
+  });
+  return { store: flushing, release: () => held.splice(0).forEach((resolve) => resolve()) };
+}
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 10));
+
 describe('TransactionBatcher', () => {
   let store: Store;
   beforeEach(() => (store = createSqliteStore({ file: ':memory:' })));
@@ -29,15 +47,15 @@ describe('TransactionBatcher', () => {
 
   it('commits units that queue up together in one transaction and resolves each with its own result', async () => {
     const counting = countingStore(store);
-    const batcher = new TransactionBatcher(counting.store, 32);
+    const batcher = new TransactionBatcher(counting.store, { maxConcurrent: 1 });
     const results = await Promise.all(['a', 'b', 'c', 'd'].map((id) => batcher.run(write(id))));
     assert.deepEqual(results, ['a', 'b', 'c', 'd']);
-    assert.equal(counting.transactions(), 2, 'the first runs alone at once, the three that queued behind it share one');
+    assert.equal(counting.transactions(), 1, 'all four were queued when the transaction began');
     assert.equal(await store.collection('docs').count(), 4);
   });
 
   it('isolates a failing unit: it alone rejects and leaves no writes, the others commit', async () => {
-    const batcher = new TransactionBatcher(store, 32);
+    const batcher = new TransactionBatcher(store);
     let failingRuns = 0;
     const failing = async (session: { collection: Store['collection'] }) => {
       failingRuns += 1;
@@ -52,10 +70,59 @@ describe('TransactionBatcher', () => {
     assert.equal(failingRuns, 1, 'a failing unit runs once: its failure is final for this attempt');
   });
 
+  it('commits the next batch while the previous one is still flushing', async () => {
+    const flushing = slowFlushStore(store);
+    const batcher = new TransactionBatcher(flushing.store);
+    const first = batcher.run(write('first'));
+    await tick();
+    const second = batcher.run(write('second'));
+    await tick();
+    assert.equal(await store.collection('docs').count(), 2, 'the second batch did not wait for the first flush');
+    flushing.release();
+    await first;
+    await tick();
+    flushing.release();
+    assert.equal(await second, 'second');
+  });
+
+  it('with maxConcurrent 1, starts a batch only after the previous one is durable', async () => {
+    const flushing = slowFlushStore(store);
+    const batcher = new TransactionBatcher(flushing.store, { maxConcurrent: 1 });
+    const first = batcher.run(write('first'));
+    await tick();
+    const second = batcher.run(write('second'));
+    await tick();
+    assert.equal(await store.collection('docs').count(), 1);
+    flushing.release();
+    await first;
+    await tick();
+    flushing.release();
+    await second;
+    assert.equal(await store.collection('docs').count(), 2);
+  });
+
+  it('takes whatever queued while it waited for the store into one transaction', async () => {
+    const counting = countingStore(store);
+    const flushing = slowFlushStore(counting.store);
+    const batcher = new TransactionBatcher(flushing.store);
+    const lone = batcher.run(write('lone'));
+    await tick();
+    const queued = ['a', 'b', 'c', 'd', 'e'].map((id) => batcher.run(write(id)));
+    await tick();
+    flushing.release();
+    await lone;
+    await tick();
+    flushing.release();
+    await tick();
+    flushing.release();
+    assert.deepEqual(await Promise.all(queued), ['a', 'b', 'c', 'd', 'e']);
+    assert.ok(counting.transactions() <= 3, `expected at most 3 transactions, saw ${counting.transactions()}`);
+  });
+
   it('never puts more than maxBatch units in one transaction', async () => {
     const counting = countingStore(store);
-    const batcher = new TransactionBatcher(counting.store, 2);
+    const batcher = new TransactionBatcher(counting.store, { maxBatch: 2, maxConcurrent: 1 });
     await Promise.all(['a', 'b', 'c', 'd', 'e'].map((id) => batcher.run(write(id))));
-    assert.equal(counting.transactions(), 3, '1 alone, then 2 + 2');
+    assert.equal(counting.transactions(), 3, '2 + 2 + 1');
   });
 });

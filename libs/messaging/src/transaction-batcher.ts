@@ -6,49 +6,77 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 
+export interface TransactionBatcherOptions {
+  /** Upper bound of units per transaction. Default 32. */
+  maxBatch?: number;
+  /**
+   * Transactions in flight at once. The store runs their bodies one at a time, so a second one overlaps only the
+   * first one's flush to disk: with 1 every delivery would also wait out the flush of the batch before it. Default 2.
+   */
+  maxConcurrent?: number;
+}
+
+/** Thrown inside a transaction that found nothing to do, to end it without a commit. */
+const nothingToDo = Symbol('nothing to do');
+
 /**
- * Group commit: units of work that queue up while a transaction is committing run together in the next
- * one, so a durable store pays one fsync per batch instead of one per delivery. Nothing waits to fill a
- * batch (a lone unit runs at once). Units run one after another in the shared transaction, exactly as if
- * serialised. When one throws, the batch rolls back, that unit fails with its error (as it would have run
- * serialised after the units before it) and the others go back to the head of the queue to be re-run, so a
- * failure only ever affects its own delivery. Units must keep their effects inside the session.
+ * Group commit: units of work that queue up while a transaction is running run together in the next one, so
+ * a durable store pays one commit (and shares one flush) per batch instead of one per delivery. Nothing waits
+ * to fill a batch: a transaction takes whatever is queued when it begins. Units run one after another in the
+ * shared transaction, exactly as if serialised. When one throws, the batch rolls back, that unit fails with its
+ * error (as it would have run serialised after the units before it) and the others go back to the head of the
+ * queue to be re-run, so a failure only ever affects its own delivery. Units must keep their effects inside
+ * the session.
  */
 export class TransactionBatcher {
   private readonly queue: Pending[] = [];
-  private draining = false;
+  private readonly maxBatch: number;
+  private readonly maxConcurrent: number;
+  private running = 0;
+  /** Transactions started but still waiting for the store: they will take what is queued, no need for another. */
+  private unclaimed = 0;
 
   constructor(
     private readonly store: Store,
-    /** Upper bound of units per transaction. Default 32. */
-    private readonly maxBatch = 32,
-  ) {}
+    options: TransactionBatcherOptions = {},
+  ) {
+    this.maxBatch = options.maxBatch ?? 32;
+    this.maxConcurrent = options.maxConcurrent ?? 2;
+  }
 
   run<R>(work: (session: StoreSession) => Promise<R>): Promise<R> {
     return new Promise<R>((resolve, reject) => {
       this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
-      if (!this.draining) void this.drain();
+      this.pump();
     });
   }
 
-  private async drain(): Promise<void> {
-    this.draining = true;
-    try {
-      while (this.queue.length > 0) {
-        const batch = this.queue.splice(0, this.maxBatch);
-        if (batch.length === 1) await this.runAlone(batch[0]!);
-        else await this.runTogether(batch);
-      }
-    } finally {
-      this.draining = false;
+  private pump(): void {
+    while (this.queue.length > 0 && this.unclaimed === 0 && this.running < this.maxConcurrent) {
+      this.running += 1;
+      this.unclaimed += 1;
+      void this.runBatch().finally(() => {
+        this.running -= 1;
+        this.pump();
+      });
     }
   }
 
-  private async runTogether(batch: Pending[]): Promise<void> {
+  private claim(): Pending[] {
+    this.unclaimed -= 1;
+    const batch = this.queue.splice(0, this.maxBatch);
+    this.pump();
+    return batch;
+  }
+
+  private async runBatch(): Promise<void> {
+    let batch: Pending[] | undefined;
     let failed: { index: number; error: unknown } | undefined;
     let results: unknown[];
     try {
       results = await this.store.transaction(async (session) => {
+        batch = this.claim();
+        if (batch.length === 0) throw nothingToDo;
         const collected: unknown[] = [];
         for (const [index, unit] of batch.entries()) {
           try {
@@ -60,17 +88,21 @@ export class TransactionBatcher {
         }
         return collected;
       });
-    } catch {
-      if (!failed) {
-        // The commit itself failed: nobody in particular is to blame, so each unit gets its own attempt.
-        for (const unit of batch) await this.runAlone(unit);
+    } catch (error) {
+      if (error === nothingToDo) return;
+      if (failed) {
+        batch![failed.index]!.reject(failed.error);
+        this.queue.unshift(...batch!.filter((_, index) => index !== failed!.index));
+        this.pump();
         return;
       }
-      batch[failed.index]!.reject(failed.error);
-      this.queue.unshift(...batch.filter((_, index) => index !== failed!.index));
+      // The store failed to begin or to commit: nobody in particular is to blame, so each unit gets its own attempt.
+      const blameless = batch ?? this.claim();
+      if (batch?.length === 1) return batch[0]!.reject(error);
+      for (const unit of blameless) await this.runAlone(unit);
       return;
     }
-    batch.forEach((unit, index) => unit.resolve(results[index]));
+    batch!.forEach((unit, index) => unit.resolve(results[index]));
   }
 
   private async runAlone(unit: Pending): Promise<void> {
