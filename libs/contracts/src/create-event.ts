@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from './new-id';
 import type { EventEnvelope, EventOf } from './envelope';
 import { EventMap, EventType, latestVersions } from './generated/event-map.generated';
 import { schemaIdOf } from './json-schema';
@@ -12,7 +12,7 @@ export interface CreateEventOptions {
   correlationId?: string;
   /** The event being reacted to: gives causation and keeps the correlation of its saga. */
   causedBy?: Pick<EventEnvelope, 'id' | 'correlationid'>;
-  /** Default: a random UUID. Pass a deterministic id to make a retried reaction emit the same event. */
+  /** Default: a new time-ordered UUID (see newId). Pass a deterministic id to make a retried reaction emit the same event. */
   id?: string;
   /** Default: now. */
   time?: Date | string;
@@ -29,7 +29,7 @@ export function createEvent<T extends EventType>(type: T, data: EventMap[T], opt
   const time = options.time ?? new Date();
   const event: EventOf<T> = {
     specversion: '1.0',
-    id: options.id ?? randomUUID(),
+    id: options.id ?? newId(),
     source: options.source,
     type,
     time: typeof time === 'string' ? time : time.toISOString(),

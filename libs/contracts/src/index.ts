@@ -1,6 +1,7 @@
 export type { EventEnvelope, EventOf, AnyEvent } from './envelope';
 export * from './generated/event-map.generated';
 export { createEvent } from './create-event';
+export { newId } from './new-id';
 export type { CreateEventOptions } from './create-event';
 export { toAmqpProperties, amqpPropertyMismatches } from './amqp-properties';
 export type { EventAmqpProperties } from './amqp-properties';

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from '@troupe/contracts';
 import { DuplicateKeyError } from '@troupe/persistence';
 import { placeOrder, validateOrderRequest } from '@troupe/saga';
 import type { HttpServer, WorkerContext } from '@troupe/worker';
@@ -29,7 +29,7 @@ export function registerPlaceOrderRoute(http: HttpServer, { messaging, config }:
           if (earlier) return replay(earlier, hash, await orders(session).get(earlier.orderId));
         }
         const now = new Date().toISOString();
-        const decision = placeOrder(validated.value, { orderId: randomUUID(), now, deadlineMs: config.SAGA_DEADLINE_MS });
+        const decision = placeOrder(validated.value, { orderId: newId(), now, deadlineMs: config.SAGA_DEADLINE_MS });
         const order = await orders(session).insert(toDocument(decision.state, now));
         if (key !== undefined) await keys.insert({ _id: key, orderId: order.orderId, requestHash: hash });
         await emitAll(outbox, decision.emit);
