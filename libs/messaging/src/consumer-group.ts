@@ -1,4 +1,5 @@
 import type { Channel, ConsumeMessage } from 'amqplib';
+import { AckBatcher } from './ack-batcher';
 import type { ManagedBrokerConnection } from './broker-connection';
 import type { DeliveryPipeline, DeliverySource } from './delivery-pipeline';
 import { describeError } from './errors';
@@ -9,6 +10,7 @@ interface ChannelLease {
   channel: Channel;
   alive: boolean;
   consumerTags: string[];
+  acks: AckBatcher;
 }
 
 /**
@@ -54,12 +56,15 @@ export class ConsumerGroup {
     await Promise.race([Promise.allSettled([...this.inFlight]), deadline]);
     clearTimeout(timer);
     if (this.inFlight.size > 0) this.logger.warn({ inFlight: this.inFlight.size }, 'stopping with handlers still running; their deliveries will be redelivered');
-    if (lease?.alive) await lease.channel.close().catch(() => undefined);
+    if (lease?.alive) {
+      lease.acks.flush();
+      await lease.channel.close().catch(() => undefined);
+    }
   }
 
   private async open(): Promise<void> {
     const channel = await this.connection.openChannel('plain');
-    const lease: ChannelLease = { channel, alive: true, consumerTags: [] };
+    const lease: ChannelLease = { channel, alive: true, consumerTags: [], acks: new AckBatcher(guarded(channel, this.logger)) };
     channel.on('close', () => this.onChannelClosed(lease));
     this.lease = lease;
     // Quorum queues support only per-consumer prefetch, so the bound is per queue.
@@ -78,6 +83,7 @@ export class ConsumerGroup {
       if (lease.alive) void lease.channel.close().catch(() => undefined);
       return;
     }
+    lease.acks.received(message);
     const work = this.pipeline
       .process(message, source)
       .then((settlement) => this.settle(lease, message, settlement))
@@ -91,16 +97,13 @@ export class ConsumerGroup {
       this.logger.debug({ deliveryTag: message.fields.deliveryTag }, 'channel gone; the broker will redeliver');
       return;
     }
-    try {
-      if (settlement === 'ack') lease.channel.ack(message);
-      else lease.channel.nack(message, false, true);
-    } catch (error) {
-      this.logger.warn({ err: describeError(error) }, 'could not settle a delivery');
-    }
+    if (settlement === 'ack') lease.acks.ack(message);
+    else lease.acks.requeue(message);
   }
 
   private onChannelClosed(lease: ChannelLease): void {
     lease.alive = false;
+    lease.acks.discard();
     if (this.stopping || this.lease !== lease) return;
     // A channel can die alone (a channel-level error) while the connection lives: reopen it.
     if (this.connection.isConnected()) {
@@ -109,4 +112,19 @@ export class ConsumerGroup {
       }, 500).unref();
     }
   }
+}
+
+/** A channel whose ack/nack never throw: a failure (the channel just closed) is logged, and the broker redelivers. */
+function guarded(channel: Channel, logger: MessagingLogger): Pick<Channel, 'ack' | 'nack'> {
+  const attempt = (settle: () => void): void => {
+    try {
+      settle();
+    } catch (error) {
+      logger.warn({ err: describeError(error) }, 'could not settle a delivery');
+    }
+  };
+  return {
+    ack: (message, allUpTo) => attempt(() => channel.ack(message, allUpTo)),
+    nack: (message, allUpTo, requeue) => attempt(() => channel.nack(message, allUpTo, requeue)),
+  };
 }
