@@ -1,23 +1,28 @@
 // One hop through the Troupe pipeline (consume → parse/validate → SQLite transaction with inbox and outbox →
 // publish with confirm → ack) against a bare amqplib relay (consume → publish with confirm → ack), same broker,
-// same run. Not a test: prints throughput (saturated) and latency (paced) for both and the ratios.
+// same run. Not a test: prints throughput (saturated), latency (paced) and CPU per message for both, and the ratios.
+// Each hop runs in a process of its own, as a service does; this process drives it and sinks its output.
+// Saturated rounds alternate bare, troupe, bare, troupe… and the medians are compared, so a burst of load
+// from elsewhere on a shared machine hits both sides instead of deciding the ratio.
 // Run: npx tsx tools/bench/messaging/hop.ts
-//        [--messages 3000] [--paced 1000] [--rate 200] [--prefetch 32] [--sync full|normal] [--store file|memory]
-import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+//        [--messages 3000] [--rounds 3] [--paced 1000] [--rate 200] [--prefetch 32] [--sync full|normal] [--store file|memory]
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createEvent } from '@troupe/contracts';
-import { connectBroker, createMessaging, topologyNames } from '@troupe/messaging';
+import { createEvent, newId } from '@troupe/contracts';
+import { topologyNames } from '@troupe/messaging';
 import { deleteTopologies, openRawClient, type RawClient } from '@troupe/messaging/testing';
-import { createSqliteStore } from '@troupe/persistence';
+import { HopChild } from './hop-child';
+import { bareHopNames, benchBrokerUrl, troupeHopService, troupeHopTopology } from './hop-names';
 
-const url = 'amqp://guest:guest@127.0.0.1:5672';
 const argument = (name: string, fallback: number): number => {
   const index = process.argv.indexOf(`--${name}`);
   return index > 0 ? Number(process.argv[index + 1]) : fallback;
 };
 const saturatedCount = argument('messages', 3000);
+const rounds = argument('rounds', 3);
 const pacedRate = argument('rate', 200);
 const pacedCount = argument('paced', 1000);
 const prefetch = argument('prefetch', 32);
@@ -34,10 +39,30 @@ interface Hop {
   name: string;
   /** Sends one trigger for `orderId`; the sink reports the orderId when the hop's output arrives. */
   send(orderId: string): Promise<void>;
+  process: HopChild;
 }
 
-interface Result {
+interface Saturated {
   throughput: number;
+  /** CPU the hop's process spent per message. */
+  cpuMicros: number;
+  /** CPU the broker spent per message, when it runs on this machine (read from /proc); else undefined. */
+  brokerCpuMicros: number | undefined;
+}
+
+/** The local broker's CPU time in µs (user + system), or undefined when it does not run here (or not on Linux). */
+function brokerCpuMicros(): number | undefined {
+  try {
+    const pid = execFileSync('pgrep', ['-f', 'beam.smp'], { encoding: 'utf8' }).split('\n')[0]!.trim();
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // utime and stime are fields 14 and 15 of stat, i.e. 12 and 13 after the command name; in clock ticks (100/s).
+    return (Number(fields[11]) + Number(fields[12])) * 10_000;
+  } catch {
+    return undefined;
+  }
+}
+
+interface Paced {
   p50: number;
   p99: number;
 }
@@ -84,38 +109,51 @@ class Tracker {
   }
 }
 
-async function measure(hop: Hop, tracker: Tracker): Promise<Result> {
-  // Warm-up: JIT, channel buffers, SQLite page cache.
-  let done = tracker.reset(200);
-  await sendMany(hop, tracker, 200);
+async function warmUp(hop: Hop, tracker: Tracker): Promise<void> {
+  // JIT, channel buffers, SQLite page cache.
+  const done = tracker.reset(1000);
+  await sendMany(hop, tracker, 1000);
   await done;
+}
 
-  done = tracker.reset(saturatedCount);
+async function saturated(hop: Hop, tracker: Tracker): Promise<Saturated> {
+  const done = tracker.reset(saturatedCount);
+  const cpuBefore = await hop.process.cpuMicros();
+  const brokerBefore = brokerCpuMicros();
   const started = performance.now();
   await sendMany(hop, tracker, saturatedCount);
   await done;
-  const throughput = saturatedCount / ((performance.now() - started) / 1000);
+  const elapsed = performance.now() - started;
+  const cpuAfter = await hop.process.cpuMicros();
+  const brokerAfter = brokerCpuMicros();
+  return {
+    throughput: saturatedCount / (elapsed / 1000),
+    cpuMicros: (cpuAfter - cpuBefore) / saturatedCount,
+    brokerCpuMicros: brokerBefore === undefined || brokerAfter === undefined ? undefined : (brokerAfter - brokerBefore) / saturatedCount,
+  };
+}
 
-  done = tracker.reset(pacedCount);
+async function paced(hop: Hop, tracker: Tracker): Promise<Paced> {
+  const done = tracker.reset(pacedCount);
   const interval = 1000 / pacedRate;
   const pacedStart = performance.now();
   for (let index = 0; index < pacedCount; index += 1) {
     const due = pacedStart + index * interval;
     const wait = due - performance.now();
     if (wait > 1) await sleep(wait);
-    const orderId = randomUUID();
+    const orderId = newId();
     tracker.sent(orderId);
     void hop.send(orderId);
   }
   await done;
   const sorted = tracker.sortedLatencies();
-  return { throughput, p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+  return { p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
 }
 
 async function sendMany(hop: Hop, tracker: Tracker, count: number): Promise<void> {
   const inFlight = new Set<Promise<void>>();
   for (let index = 0; index < count; index += 1) {
-    const orderId = randomUUID();
+    const orderId = newId();
     tracker.sent(orderId);
     const sending = hop.send(orderId).finally(() => inFlight.delete(sending));
     inFlight.add(sending);
@@ -128,76 +166,106 @@ const trigger = (orderId: string) =>
   Buffer.from(JSON.stringify(createEvent('stock.reserved', { orderId, items: [{ sku: 'SKU-001', quantity: 1 }] }, { source: 'bench-driver' })));
 const orderIdOf = (body: Buffer) => (JSON.parse(body.toString()) as { data: { orderId: string } }).data.orderId;
 
-async function bareHop(client: RawClient, prefix: string, cleanups: Array<() => Promise<unknown>>): Promise<Result> {
-  const exchange = `${prefix}bare.events`;
-  const input = `${prefix}bare.in`;
-  const output = `${prefix}bare.out`;
+/** A hop ready to be driven: its sink feeds `tracker`; `stop` takes down its process and sink (queues go in cleanups). */
+interface RunningHop {
+  hop: Hop;
+  tracker: Tracker;
+  stop(): Promise<void>;
+}
+
+const hopArguments = (kind: 'bare' | 'troupe', prefix: string, directory: string) => [
+  kind,
+  prefix,
+  String(prefetch),
+  synchronous,
+  inMemory ? ':memory:' : path.join(directory, 'payer.sqlite'),
+];
+
+async function startBareHop(client: RawClient, prefix: string, cleanups: Array<() => Promise<unknown>>): Promise<RunningHop> {
+  const { exchange, input, output } = bareHopNames(prefix);
   await client.declareTopicExchange(exchange);
   await client.declareBoundQueue(input, exchange, 'stock.reserved');
   await client.declareBoundQueue(output, exchange, 'payment.captured');
   cleanups.push(() => client.deleteQueue(input), () => client.deleteQueue(output), () => client.deleteExchange(exchange));
   const tracker = new Tracker();
-  const stopRelay = await client.relay(input, exchange, 'payment.captured', prefetch);
+  const relay = await HopChild.start(hopArguments('bare', prefix, ''));
   const stopSink = await client.consume(output, (body) => tracker.arrived(orderIdOf(body)));
-  try {
-    return await measure({ name: 'bare', send: (orderId) => client.publish(exchange, 'stock.reserved', trigger(orderId)) }, tracker);
-  } finally {
-    await stopSink();
-    await stopRelay();
-  }
+  return {
+    hop: { name: 'bare', send: (orderId) => client.publish(exchange, 'stock.reserved', trigger(orderId)), process: relay },
+    tracker,
+    stop: async () => {
+      await stopSink();
+      await relay.stop();
+    },
+  };
 }
 
-async function troupeHop(client: RawClient, prefix: string, directory: string, cleanups: Array<() => Promise<unknown>>): Promise<Result> {
-  const broker = connectBroker({ url });
-  const store = createSqliteStore({ file: inMemory ? ':memory:' : path.join(directory, 'payer.sqlite'), synchronous });
-  const messaging = createMessaging({
-    broker,
-    store,
-    prefix,
-    service: 'payer',
-    prefetch,
-    handlers: {
-      'stock.reserved': async (event, ctx) => {
-        const payments = ctx.store.collection<{ _id: string; amountCents: number }>('payments');
-        await payments.insert({ _id: event.data.orderId, amountCents: 100 });
-        await ctx.emit('payment.captured', { orderId: event.data.orderId, paymentId: `pay_${event.id.slice(0, 8)}`, amountCents: 100 });
-      },
-    },
-  });
-  cleanups.push(() => deleteTopologies(url, [messaging.topology]));
-  await broker.whenConnected(5000);
-  await messaging.start();
-  const names = topologyNames(prefix, 'payer');
+async function startTroupeHop(client: RawClient, prefix: string, directory: string, cleanups: Array<() => Promise<unknown>>): Promise<RunningHop> {
+  cleanups.push(() => deleteTopologies(benchBrokerUrl, [troupeHopTopology(prefix)]));
+  const worker = await HopChild.start(hopArguments('troupe', prefix, directory));
+  const names = topologyNames(prefix, troupeHopService);
   const sink = `${prefix}troupe.sink`;
   await client.declareBoundQueue(sink, names.eventsExchange, 'payment.captured');
   cleanups.push(() => client.deleteQueue(sink));
   const tracker = new Tracker();
   const stopSink = await client.consume(sink, (body) => tracker.arrived(orderIdOf(body)));
-  try {
-    return await measure({ name: 'troupe', send: (orderId) => client.publish(names.eventsExchange, 'stock.reserved', trigger(orderId)) }, tracker);
-  } finally {
-    await stopSink();
-    await messaging.stop();
-    await broker.close();
-    await store.close();
-  }
+  return {
+    hop: { name: 'troupe', send: (orderId) => client.publish(names.eventsExchange, 'stock.reserved', trigger(orderId)), process: worker },
+    tracker,
+    stop: async () => {
+      await stopSink();
+      await worker.stop();
+    },
+  };
 }
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 async function main(): Promise<void> {
   const prefix = `bench-${randomBytes(3).toString('hex')}.`;
   const directory = mkdtempSync(path.join(tmpdir(), 'troupe-bench-'));
-  const client = await openRawClient(url);
+  const client = await openRawClient(benchBrokerUrl);
   const cleanups: Array<() => Promise<unknown>> = [];
+  const running: RunningHop[] = [];
   try {
-    console.log(`hop benchmark: ${saturatedCount} saturated + ${pacedCount} paced at ${pacedRate}/s, prefetch ${prefetch}, quorum queues, confirms, SQLite ${inMemory ? 'in-memory' : 'file'} store (synchronous=${synchronous})`);
-    const bare = await bareHop(client, prefix, cleanups);
-    const troupe = await troupeHop(client, prefix, directory, cleanups);
-    const row = (name: string, result: Result) =>
-      `${name.padEnd(8)} ${result.throughput.toFixed(0).padStart(7)} msgs/s   p50 ${result.p50.toFixed(2).padStart(6)} ms   p99 ${result.p99.toFixed(2).padStart(7)} ms`;
-    console.log(row('bare', bare));
-    console.log(row('troupe', troupe));
-    console.log(`ratio    throughput ${(troupe.throughput / bare.throughput).toFixed(2)} (target ≥ 0.60)   p50 +${(troupe.p50 - bare.p50).toFixed(2)} ms (target ≤ +3 ms)`);
+    console.log(
+      `hop benchmark: ${rounds} alternating rounds of ${saturatedCount} saturated, then ${pacedCount} paced at ${pacedRate}/s; prefetch ${prefetch}, ` +
+        `quorum queues, confirms, SQLite ${inMemory ? 'in-memory' : 'file'} store (synchronous=${synchronous})`,
+    );
+    const bare = await startBareHop(client, prefix, cleanups);
+    running.push(bare);
+    const troupe = await startTroupeHop(client, prefix, directory, cleanups);
+    running.push(troupe);
+    await warmUp(bare.hop, bare.tracker);
+    await warmUp(troupe.hop, troupe.tracker);
+    const results: Record<'bare' | 'troupe', Saturated[]> = { bare: [], troupe: [] };
+    for (let round = 1; round <= rounds; round += 1) {
+      results.bare.push(await saturated(bare.hop, bare.tracker));
+      results.troupe.push(await saturated(troupe.hop, troupe.tracker));
+      const last = (name: 'bare' | 'troupe') => results[name].at(-1)!.throughput.toFixed(0);
+      console.log(`round ${round}: bare ${last('bare')} msgs/s, troupe ${last('troupe')} msgs/s`);
+    }
+    const latency = { bare: await paced(bare.hop, bare.tracker), troupe: await paced(troupe.hop, troupe.tracker) };
+    const summary = (name: 'bare' | 'troupe') => ({
+      throughput: median(results[name].map((result) => result.throughput)),
+      cpuMicros: median(results[name].map((result) => result.cpuMicros)),
+      brokerCpuMicros: results[name][0]!.brokerCpuMicros === undefined ? undefined : median(results[name].map((result) => result.brokerCpuMicros!)),
+      ...latency[name],
+    });
+    const row = (name: 'bare' | 'troupe') => {
+      const result = summary(name);
+      return (
+        `${name.padEnd(8)} ${result.throughput.toFixed(0).padStart(7)} msgs/s (median)   p50 ${result.p50.toFixed(2).padStart(6)} ms   ` +
+        `p99 ${result.p99.toFixed(2).padStart(7)} ms   CPU µs/msg: node ${result.cpuMicros.toFixed(0).padStart(4)}` +
+        (result.brokerCpuMicros === undefined ? '' : `, broker ${result.brokerCpuMicros.toFixed(0).padStart(4)}`)
+      );
+    };
+    console.log(row('bare'));
+    console.log(row('troupe'));
+    const [b, t] = [summary('bare'), summary('troupe')];
+    console.log(`ratio    throughput ${(t.throughput / b.throughput).toFixed(2)} (target ≥ 0.60)   p50 +${(t.p50 - b.p50).toFixed(2)} ms (target ≤ +3 ms)`);
   } finally {
+    for (const hop of running.reverse()) await hop.stop().catch(() => undefined);
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
     await client.close();
     rmSync(directory, { recursive: true, force: true });
