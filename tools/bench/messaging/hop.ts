@@ -6,6 +6,7 @@
 // from elsewhere on a shared machine hits both sides instead of deciding the ratio.
 // Run: npx tsx tools/bench/messaging/hop.ts
 //        [--messages 3000] [--rounds 3] [--paced 1000] [--rate 200] [--prefetch 32] [--sync full|normal] [--store file|memory]
+// HOP_PROFILE=<dir> also writes a V8 CPU profile of each hop process there (open it in Chrome DevTools).
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
