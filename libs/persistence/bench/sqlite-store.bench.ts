@@ -19,6 +19,19 @@ async function measure(label: string, operations: number, work: (i: number) => P
   console.log(`${label.padEnd(66)} ${Math.round(operations / seconds).toString().padStart(8)} ops/s  (${((seconds / operations) * 1e6).toFixed(0)} µs/op)`);
 }
 
+/** `concurrency` callers each running steps one after another, as a consumer with a prefetch window loads the store. */
+async function measureConcurrent(label: string, operations: number, concurrency: number, work: (i: number) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < operations) await work(next++);
+    }),
+  );
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  console.log(`${label.padEnd(66)} ${Math.round(operations / seconds).toString().padStart(8)} ops/s  (${((seconds / operations) * 1e6).toFixed(0)} µs/op)`);
+}
+
 async function consumerStep(store: Store, i: number): Promise<void> {
   await store.transaction(async (session) => {
     await session.collection('inbox').insert({ _id: `m${i}` });
@@ -37,6 +50,7 @@ async function run(label: string, file: string, synchronous: 'FULL' | 'NORMAL', 
   await measure(`${label}: get by _id`, operations, (i) => store.collection('docs').get(`d${i}`));
   await measure(`${label}: find on an unindexed field, limit 10`, 200, (i) => store.collection('docs').find({ tag: `t${i % 10}` }, { limit: 10 }));
   await measure(`${label}: consumer step (tx: inbox + update + outbox)`, operations, (i) => consumerStep(store, i));
+  await measureConcurrent(`${label}: consumer step, 32 callers at once`, operations, 32, (i) => consumerStep(store, operations + i));
   await store.close();
 }
 
