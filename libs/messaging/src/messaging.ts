@@ -148,7 +148,6 @@ export function createMessaging(options: MessagingOptions): Messaging {
     topology,
     async start() {
       await options.store.ensureIndex(outboxCollection, { fields: ['status', 'leaseUntil'] });
-      await options.store.ensureIndex(outboxCollection, { fields: ['status', 'sentAt'] });
       await options.store.ensureIndex(inboxCollection, { fields: ['receivedAt'] });
       connection.on('connected', onConnected);
       relay.start();

@@ -87,7 +87,8 @@ export class OutboxRelay {
   private async prune(now: number): Promise<void> {
     if (now - this.lastPrune < 60_000) return;
     this.lastPrune = now;
-    await this.store.collection<OutboxRow>(outboxCollection).deleteMany({ status: 'sent', sentAt: { $lt: now - (this.options.sentRetentionMs ?? 86_400_000) } });
+    // A sent row's leaseUntil is its sentAt (see OutboxRow), which the (status, leaseUntil) index covers.
+    await this.store.collection<OutboxRow>(outboxCollection).deleteMany({ status: 'sent', leaseUntil: { $lt: now - (this.options.sentRetentionMs ?? 86_400_000) } });
     await this.store.collection(inboxCollection).deleteMany({ receivedAt: { $lt: now - (this.options.inboxRetentionMs ?? 7 * 86_400_000) } });
   }
 }

@@ -15,7 +15,11 @@ export interface OutboxRow extends StoredDocument {
   event: EventEnvelope;
   traceparent?: string;
   status: 'pending' | 'sent';
-  /** Epoch ms before which the relay leaves the row to its current owner (the writer or a claiming relay). */
+  /**
+   * Pending: epoch ms before which the relay leaves the row to its current owner (the writer or a claiming relay).
+   * Sent: when it was sent (= `sentAt`), so that one index, (status, leaseUntil), serves both the relay's sweep
+   * and the pruning of old sent rows: one index fewer to update per row, on the hottest table.
+   */
   leaseUntil: number;
   createdAt: number;
   sentAt?: number;
