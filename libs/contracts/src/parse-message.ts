@@ -29,16 +29,28 @@ export function parseMessage(body: Buffer | Uint8Array, maxBytes: number): Parse
   return { ok: true, value };
 }
 
+/** Where a value sits: its key and its parent's position, so a JSON pointer is only built for what is reported. */
+interface Position {
+  key: string;
+  parent: Position | undefined;
+}
+
+function pointer(position: Position | undefined): string {
+  const keys: string[] = [];
+  for (let at = position; at; at = at.parent) keys.push(at.key.replace(/~/g, '~0').replace(/\//g, '~1'));
+  return keys.reverse().map((key) => `/${key}`).join('');
+}
+
 /** JSON pointers of every forbidden key, walked iteratively so deeply nested input cannot overflow the stack. */
 function findForbiddenKeys(root: unknown): string[] {
   const found: string[] = [];
-  const pending: Array<{ value: unknown; at: string }> = [{ value: root, at: '' }];
+  const pending: Array<{ value: unknown; at: Position | undefined }> = [{ value: root, at: undefined }];
   while (pending.length > 0) {
     const { value, at } = pending.pop()!;
     if (value === null || typeof value !== 'object') continue;
     for (const key of Object.keys(value)) {
-      const child = `${at}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-      if (forbiddenKeys.has(key)) found.push(child);
+      const child: Position = { key, parent: at };
+      if (forbiddenKeys.has(key)) found.push(pointer(child));
       pending.push({ value: (value as Record<string, unknown>)[key], at: child });
     }
   }
