@@ -119,6 +119,16 @@ describe('TransactionBatcher', () => {
     assert.ok(counting.transactions() <= 3, `expected at most 3 transactions, saw ${counting.transactions()}`);
   });
 
+  it('starts the next batch outside the running transaction, so the store never sees it as nested', async () => {
+    // Six units queued at once with batches of two: the first transaction leaves four queued, and the batcher
+    // opens the next one while the first is running. The SQLite store refuses a transaction started from inside
+    // another one's async context; the batcher must start it from its own.
+    const batcher = new TransactionBatcher(store, { maxBatch: 2 });
+    const ids = ['a', 'b', 'c', 'd', 'e', 'f'];
+    assert.deepEqual(await Promise.all(ids.map((id) => batcher.run(write(id)))), ids);
+    assert.equal(await store.collection('docs').count(), 6);
+  });
+
   it('never puts more than maxBatch units in one transaction', async () => {
     const counting = countingStore(store);
     const batcher = new TransactionBatcher(counting.store, { maxBatch: 2, maxConcurrent: 1 });

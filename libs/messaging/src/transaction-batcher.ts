@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import type { Store, StoreSession } from '@troupe/persistence';
 
 interface Pending {
@@ -35,6 +36,13 @@ export class TransactionBatcher {
   private running = 0;
   /** Transactions started but still waiting for the store: they will take what is queued, no need for another. */
   private unclaimed = 0;
+  /**
+   * The async context the batcher was made in, outside every transaction. Batches start from it: a batch may be
+   * started while another one's `fn` runs (claiming leaves units queued), and a transaction begun from inside
+   * another's async context counts as nested, which the store refuses. Also keeps one delivery's context (its
+   * trace) from leaking into a batch of others.
+   */
+  private readonly outside = new AsyncResource('troupe.TransactionBatcher');
 
   constructor(
     private readonly store: Store,
@@ -52,6 +60,10 @@ export class TransactionBatcher {
   }
 
   private pump(): void {
+    this.outside.runInAsyncScope(() => this.startBatches());
+  }
+
+  private startBatches(): void {
     while (this.queue.length > 0 && this.unclaimed === 0 && this.running < this.maxConcurrent) {
       this.running += 1;
       this.unclaimed += 1;
