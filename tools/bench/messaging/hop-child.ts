@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
+import type { HopStats } from './hop-names';
 
 /** hop-process.ts running as a child: started, asked for its CPU time, stopped. */
 export class HopChild {
@@ -21,10 +22,10 @@ export class HopChild {
     return hop;
   }
 
-  /** CPU (user + system) the child has used so far, in µs. */
-  async cpuMicros(): Promise<number> {
-    this.child.stdin!.write('cpu\n');
-    return Number(await this.nextLine());
+  /** CPU (user + system) the child has used so far, in µs, and its detour counts. */
+  async stats(): Promise<HopStats> {
+    this.child.stdin!.write('stats\n');
+    return JSON.parse(await this.nextLine()) as HopStats;
   }
 
   async stop(): Promise<void> {

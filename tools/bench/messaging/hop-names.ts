@@ -13,3 +13,12 @@ export function troupeHopTopology(prefix: string): Topology {
 export function bareHopNames(prefix: string): { exchange: string; input: string; output: string } {
   return { exchange: `${prefix}bare.events`, input: `${prefix}bare.in`, output: `${prefix}bare.out` };
 }
+
+/** What a hop process reports: CPU used so far (µs) and, for Troupe, deliveries that did not go straight through. */
+export interface HopStats {
+  cpuMicros: number;
+  failed: number;
+  retried: number;
+  deadLettered: number;
+  duplicates: number;
+}

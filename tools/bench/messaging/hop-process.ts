@@ -1,14 +1,24 @@
 // The hop under test, in a process of its own as a service would be: either the bare amqplib relay or a Troupe
 // worker with its SQLite store. Driven by hop.ts over stdin/stdout, one command per line:
-//   ← `ready` once consuming;  → `cpu` ← this process's CPU µs so far;  stdin closed → stops and exits.
+//   ← `ready` once consuming;  → `stats` ← JSON HopStats;  stdin closed → stops and exits.
 // Run by hop.ts: node --import tsx hop-process.ts <bare|troupe> <prefix> <prefetch> <FULL|NORMAL> <file|:memory:>
 import { createInterface } from 'node:readline';
-import { connectBroker, createMessaging } from '@troupe/messaging';
+import { connectBroker, createMessaging, noopMetrics, type MessagingMetrics } from '@troupe/messaging';
 import { openRawClient } from '@troupe/messaging/testing';
 import { createSqliteStore } from '@troupe/persistence';
-import { bareHopNames, benchBrokerUrl, troupeHopService } from './hop-names';
+import { bareHopNames, benchBrokerUrl, troupeHopService, type HopStats } from './hop-names';
 
 type Stop = () => Promise<void>;
+
+/** What went other than straight through: a benchmark that measured retries or duplicates would mislead. */
+const detours = { failed: 0, retried: 0, deadLettered: 0, duplicates: 0 };
+const countingMetrics: MessagingMetrics = {
+  ...noopMetrics,
+  failed: () => void (detours.failed += 1),
+  retried: () => void (detours.retried += 1),
+  deadLettered: () => void (detours.deadLettered += 1),
+  duplicate: () => void (detours.duplicates += 1),
+};
 
 async function startBare(prefix: string, prefetch: number): Promise<Stop> {
   const names = bareHopNames(prefix);
@@ -29,6 +39,7 @@ async function startTroupe(prefix: string, prefetch: number, synchronous: 'FULL'
     prefix,
     service: troupeHopService,
     prefetch,
+    metrics: countingMetrics,
     handlers: {
       // A typical saga step: one document written, one event emitted.
       'stock.reserved': async (event, ctx) => {
@@ -52,9 +63,10 @@ async function main(): Promise<void> {
   const stop = kind === 'bare' ? await startBare(prefix!, Number(prefetch)) : await startTroupe(prefix!, Number(prefetch), synchronous as 'FULL' | 'NORMAL', file!);
   process.stdout.write('ready\n');
   for await (const line of createInterface({ input: process.stdin })) {
-    if (line === 'cpu') {
+    if (line === 'stats') {
       const { user, system } = process.cpuUsage();
-      process.stdout.write(`${user + system}\n`);
+      const stats: HopStats = { cpuMicros: user + system, ...detours };
+      process.stdout.write(`${JSON.stringify(stats)}\n`);
     }
   }
   await stop();

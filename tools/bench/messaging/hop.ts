@@ -119,17 +119,21 @@ async function warmUp(hop: Hop, tracker: Tracker): Promise<void> {
 
 async function saturated(hop: Hop, tracker: Tracker): Promise<Saturated> {
   const done = tracker.reset(saturatedCount);
-  const cpuBefore = await hop.process.cpuMicros();
+  const before = await hop.process.stats();
   const brokerBefore = brokerCpuMicros();
   const started = performance.now();
   await sendMany(hop, tracker, saturatedCount);
   await done;
   const elapsed = performance.now() - started;
-  const cpuAfter = await hop.process.cpuMicros();
+  const after = await hop.process.stats();
+  const detours = (['failed', 'retried', 'deadLettered', 'duplicates'] as const).filter((name) => after[name] > before[name]);
+  if (detours.length > 0) {
+    console.log(`  warning: ${hop.name} took detours this round (${detours.map((name) => `${name} ${after[name] - before[name]}`).join(', ')}): the figures include them`);
+  }
   const brokerAfter = brokerCpuMicros();
   return {
     throughput: saturatedCount / (elapsed / 1000),
-    cpuMicros: (cpuAfter - cpuBefore) / saturatedCount,
+    cpuMicros: (after.cpuMicros - before.cpuMicros) / saturatedCount,
     brokerCpuMicros: brokerBefore === undefined || brokerAfter === undefined ? undefined : (brokerAfter - brokerBefore) / saturatedCount,
   };
 }
