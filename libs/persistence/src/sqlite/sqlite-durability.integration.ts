@@ -5,34 +5,17 @@ import path from 'node:path';
 import { StoreUnavailableError } from '../errors';
 import type { Store, StoredDocument } from '../store';
 import { createSqliteStore, openSqliteStore } from './sqlite-store';
+import { heldFlush, type HeldFlush } from './testing/held-flush';
 import { WalSync } from './wal-sync';
 
 interface Doc extends StoredDocument {
   value: number;
 }
 
-/** A WAL flush held back until the test lets it finish, so "resolved" can be told apart from "committed". */
-function heldFlush(): { walSync: WalSync; started: () => number; outstanding: () => number; finish: (error?: Error) => void } {
-  const pending: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
-  let started = 0;
-  const walSync = new WalSync(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        started += 1;
-        pending.push({ resolve, reject });
-      }),
-  );
-  return {
-    walSync,
-    started: () => started,
-    outstanding: () => pending.length,
-    finish: (error) => {
-      const next = pending.shift();
-      assert.ok(next, 'no flush is running');
-      if (error) next.reject(error);
-      else next.resolve();
-    },
-  };
+/** The store's WalSync around a flush the test finishes by hand. */
+function heldWalSync(): HeldFlush & { walSync: WalSync } {
+  const held = heldFlush();
+  return { ...held, walSync: new WalSync(held.flush) };
 }
 
 async function isPending(promise: Promise<unknown>): Promise<boolean> {
@@ -44,11 +27,11 @@ async function isPending(promise: Promise<unknown>): Promise<boolean> {
 describe('sqlite store durability: the WAL is flushed off the event loop', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'troupe-sqlite-durability-'));
   let store: Store;
-  let disk: ReturnType<typeof heldFlush>;
+  let disk: ReturnType<typeof heldWalSync>;
   let counter = 0;
 
   beforeEach(() => {
-    disk = heldFlush();
+    disk = heldWalSync();
     store = openSqliteStore({ file: path.join(dir, `store-${(counter += 1)}.sqlite`) }, { walSync: disk.walSync, close: async () => undefined });
   });
   afterEach(async () => {

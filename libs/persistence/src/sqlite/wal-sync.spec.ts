@@ -1,25 +1,6 @@
 import assert from 'node:assert/strict';
+import { heldFlush } from './testing/held-flush';
 import { WalSync } from './wal-sync';
-
-/** A flush the test finishes by hand, recording how many were started. */
-function manualFlush(): { flush: () => Promise<void>; started: () => number; finish: (error?: Error) => void } {
-  const pending: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
-  let started = 0;
-  return {
-    flush: () =>
-      new Promise<void>((resolve, reject) => {
-        started += 1;
-        pending.push({ resolve, reject });
-      }),
-    started: () => started,
-    finish: (error) => {
-      const next = pending.shift();
-      assert.ok(next, 'no flush is running');
-      if (error) next.reject(error);
-      else next.resolve();
-    },
-  };
-}
 
 const settledSoon = async <T>(promise: Promise<T>): Promise<'settled' | 'pending'> => {
   const marker = Symbol('pending');
@@ -29,7 +10,7 @@ const settledSoon = async <T>(promise: Promise<T>): Promise<'settled' | 'pending
 
 describe('WalSync (group flush of the WAL)', () => {
   it('flushes at once for a lone commit and resolves only when the flush is done', async () => {
-    const disk = manualFlush();
+    const disk = heldFlush();
     const sync = new WalSync(disk.flush);
     const durable = sync.afterCommit();
     assert.equal(disk.started(), 1);
@@ -39,7 +20,7 @@ describe('WalSync (group flush of the WAL)', () => {
   });
 
   it('makes commits that land during a flush wait for one more flush, which they all share', async () => {
-    const disk = manualFlush();
+    const disk = heldFlush();
     const sync = new WalSync(disk.flush);
     const first = sync.afterCommit();
     const later = [sync.afterCommit(), sync.afterCommit(), sync.afterCommit()];
@@ -54,7 +35,7 @@ describe('WalSync (group flush of the WAL)', () => {
   });
 
   it('rejects the waiters of a failed flush and starts afresh for the next commit', async () => {
-    const disk = manualFlush();
+    const disk = heldFlush();
     const sync = new WalSync(disk.flush);
     const failing = sync.afterCommit();
     disk.finish(new Error('EIO'));
@@ -66,7 +47,7 @@ describe('WalSync (group flush of the WAL)', () => {
   });
 
   it('runs the queued flush even when the running one fails', async () => {
-    const disk = manualFlush();
+    const disk = heldFlush();
     const sync = new WalSync(disk.flush);
     const failing = sync.afterCommit();
     const queued = sync.afterCommit();
@@ -79,7 +60,7 @@ describe('WalSync (group flush of the WAL)', () => {
   });
 
   it('settle waits for the running and the queued flush', async () => {
-    const disk = manualFlush();
+    const disk = heldFlush();
     const sync = new WalSync(disk.flush);
     void sync.afterCommit();
     void sync.afterCommit();
