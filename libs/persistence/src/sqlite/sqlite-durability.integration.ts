@@ -102,4 +102,18 @@ describe('sqlite store durability on a real file', () => {
     assert.equal((await reopened.collection<Doc>('docs').get('kept'))?.value, 7);
     await reopened.close();
   });
+
+  it('lets close() race a write and a transaction: both resolve, and the data is there after reopening', async () => {
+    const file = path.join(dir, 'closing.sqlite');
+    const store = createSqliteStore({ file });
+    const written = store.collection<Doc>('docs').insert({ _id: 'plain', value: 1 });
+    const committed = store.transaction(async (session) => {
+      await session.collection<Doc>('docs').insert({ _id: 'in-transaction', value: 2 });
+    });
+    const closed = store.close();
+    await Promise.all([written, committed, closed]);
+    const reopened = createSqliteStore({ file });
+    assert.deepEqual((await reopened.collection<Doc>('docs').find({})).map((doc) => doc.value), [2, 1]);
+    await reopened.close();
+  });
 });

@@ -48,13 +48,6 @@ function openEngine(config: SqliteStoreConfig): SqliteEngine {
   }
 }
 
-/**
- * The embedded store: one SQLite file per service. better-sqlite3 is synchronous, so the only
- * way two pieces of work could interleave is across an `await` inside `transaction(fn)`; an async
- * mutex therefore serialises transactions and makes plain operations wait for an open one.
- * Other processes on the same file are kept out by SQLite's write lock (BEGIN IMMEDIATE + busy
- * timeout) and by the optimistic `version` check on update.
- */
 /** Operations that change the file, so that outside a transaction they too resolve only once durable. */
 const writes = new Set(['insert', 'update', 'upsert', 'delete', 'deleteMany', 'ensureIndex']);
 
@@ -64,6 +57,14 @@ export interface SqliteDurability {
   close(): Promise<void>;
 }
 
+/**
+ * The embedded store: one SQLite file per service. better-sqlite3 is synchronous, so the only
+ * way two pieces of work could interleave is across an `await` inside `transaction(fn)`; an async
+ * mutex therefore serialises transactions and makes plain operations wait for an open one.
+ * Other processes on the same file are kept out by SQLite's write lock (BEGIN IMMEDIATE + busy
+ * timeout) and by the optimistic `version` check on update. Durable writes are flushed off the
+ * event loop by `SqliteDurability.walSync` (see wal-sync.ts).
+ */
 class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   private readonly mutex = new AsyncMutex();
@@ -95,13 +96,15 @@ class SqliteStore implements Store {
 
   async transaction<R>(fn: (session: StoreSession) => Promise<R>, options: TransactionOptions = {}): Promise<R> {
     this.scope.assertOutside('transaction');
-    const result = await this.mutex.run(() => {
+    const { result, durable } = await this.mutex.run(async () => {
       this.assertOpen();
-      return this.runTransaction(fn);
+      const committed = await this.runTransaction(fn);
+      // Requested under the lock, so that close() (which takes it next) waits for this flush; awaited outside
+      // it, so that the next transaction runs while this one's flush is on the disk. A relaxed commit is made
+      // durable by whichever full commit flushes next.
+      return { result: committed, durable: options.durability === 'relaxed' ? undefined : this.requestFlush() };
     });
-    // Outside the mutex: the next transaction runs while this one's flush is on the disk. A relaxed commit
-    // is made durable by whichever full commit flushes next.
-    if (options.durability !== 'relaxed') await this.durable();
+    await durable;
     return result;
   }
 
@@ -148,24 +151,27 @@ class SqliteStore implements Store {
 
   private async serialised<R>(operation: string, work: () => R): Promise<R> {
     this.scope.assertOutside(operation);
-    const result = await this.mutex.run(() => {
+    const { result, durable } = await this.mutex.run(() => {
       this.assertOpen();
-      return work();
+      const done = work();
+      return { result: done, durable: writes.has(operation) ? this.requestFlush() : undefined };
     });
-    if (writes.has(operation)) await this.durable();
+    await durable;
     return result;
   }
 
-  private async durable(): Promise<void> {
-    if (!this.durability.walSync) return;
-    try {
-      await this.durability.walSync.afterCommit();
-    } catch (error) {
+  /** Asks for a WAL flush covering everything committed so far; resolves once it is on disk. */
+  private requestFlush(): Promise<void> | undefined {
+    if (!this.durability.walSync) return undefined;
+    const flushed = this.durability.walSync.afterCommit().catch((error: unknown) => {
       throw new StoreUnavailableError(
         `SQLite store "${this.engine.file}" committed a write but could not flush it to disk, so it may not survive a power loss: ${(error as Error).message}`,
         { cause: error },
       );
-    }
+    });
+    // The caller awaits it as soon as the lock is released; this only keeps a failure in between from being reported as unhandled.
+    flushed.catch(() => undefined);
+    return flushed;
   }
 
   private assertOpen(): void {
