@@ -11,7 +11,7 @@ import { createHandlerContext } from './handler-context';
 import { isInboxConflict, recordInInbox } from './inbox';
 import type { MessagingLogger } from './logger';
 import type { MessagingMetrics } from './metrics';
-import type { OutboxDispatcher } from './outbox-dispatcher';
+import type { BackgroundDispatch } from './background-dispatch';
 import type { OutboxRow } from './outbox-row';
 import { retryDelayHeader, type TopologyNames } from './topology';
 import type { TransactionBatcher } from './transaction-batcher';
@@ -22,7 +22,8 @@ export interface PipelineDeps {
   codec: EventCodec;
   handlers: HandlerMap;
   publisher: ConfirmPublisher;
-  dispatcher: OutboxDispatcher;
+  /** Publishes committed rows while the delivery is acked (see BackgroundDispatch). */
+  dispatch: BackgroundDispatch;
   names: TopologyNames;
   retryDelaysMs: readonly number[];
   maxMessageBytes: number;
@@ -45,8 +46,8 @@ export interface DeliverySource {
 const duplicate = Symbol('duplicate delivery');
 
 /**
- * One delivery, start to finish: parse → validate → one transaction (inbox, handler, outbox) → publish the
- * outbox rows → settle. Failures never escape: each ends as a retry trip or a dead letter, both published
+ * One delivery, start to finish: parse → validate → one transaction (inbox, handler, outbox) → hand the
+ * outbox rows to the publisher → settle. Failures never escape: each ends as a retry trip or a dead letter, both published
  * with confirms before the original is acked, so a message is never lost between queues.
  */
 export class DeliveryPipeline {
@@ -88,7 +89,8 @@ export class DeliveryPipeline {
           return 'ack';
         }
         metrics.handlerLatency(event.type, (performance.now() - started) / 1000);
-        if (rows.length > 0) await this.deps.dispatcher.dispatch(rows);
+        // Durable from here: the rows go out (now, or through the relay), so the ack need not wait for confirms.
+        if (rows.length > 0) await this.deps.dispatch.handOff(rows);
         metrics.consumed(event.type);
         return 'ack';
       } catch (error) {

@@ -1,6 +1,7 @@
 import type { EventMap, EventOf, EventType } from '@troupe/contracts';
 import type { Store, StoreSession } from '@troupe/persistence';
 import { noTracing, type Tracing } from '@troupe/tracing';
+import { BackgroundDispatch } from './background-dispatch';
 import { managed, type BrokerConnection } from './broker-connection';
 import type { EventCodec } from './codec';
 import { ConfirmPublisher } from './confirm-publisher';
@@ -93,6 +94,7 @@ export function createMessaging(options: MessagingOptions): Messaging {
 
   const publisher = new ConfirmPublisher(connection, logger, { maxInFlight: options.maxInFlightPublishes });
   const dispatcher = new OutboxDispatcher(options.store, publisher, names.eventsExchange, metrics, logger, tracing);
+  const background = new BackgroundDispatch(dispatcher, options.maxInFlightPublishes);
   const relay = new OutboxRelay(options.store, dispatcher, logger, () => connection.isConnected(), options.outbox);
   const pipeline = new DeliveryPipeline({
     service: options.service,
@@ -100,7 +102,7 @@ export function createMessaging(options: MessagingOptions): Messaging {
     codec,
     handlers,
     publisher,
-    dispatcher,
+    dispatch: background,
     names,
     retryDelaysMs,
     maxMessageBytes: options.maxMessageBytes ?? 64 * 1024,
@@ -175,6 +177,7 @@ export function createMessaging(options: MessagingOptions): Messaging {
       stopped = true;
       connection.off('connected', onConnected);
       await consumers.stop(stopOptions.timeoutMs ?? 10_000);
+      await background.settle();
       await relay.stop();
       await dispatcher.flush();
       await publisher.close();

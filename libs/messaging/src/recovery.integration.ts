@@ -10,7 +10,7 @@ import { startChild } from './test-support/child-process';
 import { brokerUrl, countEffect, effectCount, Harness, stockReserved, totalEffects } from './test-support/harness';
 import { payerHandlers, payerRetryDelaysMs } from './test-support/payer';
 import { waitFor } from './test-support/wait-for';
-import { publishRaw } from './testing';
+import { publishRaw, withBrokerChannel } from './testing';
 import { buildTopology, topologyNames } from './topology';
 
 const childScript = path.join(__dirname, 'test-support', 'crash-child.ts');
@@ -89,6 +89,12 @@ describe('messaging recovery (real broker, SQLite store)', () => {
       await publishRaw(brokerUrl, exchange, 'stock.reserved', Buffer.from(JSON.stringify(event)), { messageId: event.id });
       assert.equal(await crashing.exited(10_000), 'SIGKILL');
       await waitFor(async () => (await effectCount(shipper.store, event.data.orderId)) === 1, 10_000, 'reaction delivered before the kill');
+      const triggerQueue = topologyNames(harness.prefix, 'payer').consumerQueue('stock.reserved');
+      await waitFor(
+        () => withBrokerChannel(brokerUrl, async (channel) => (await channel.checkQueue(triggerQueue)).messageCount === 1),
+        10_000,
+        'the trigger back in its queue: it was never acked',
+      );
 
       const restarted = await runChild(file, 'normal');
       // The row was confirmed but never marked sent, so the relay publishes it again: a second delivery downstream.

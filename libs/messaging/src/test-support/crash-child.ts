@@ -1,7 +1,8 @@
 // A payer service in its own process, so a test can SIGKILL it at a chosen point of the pipeline.
 // argv[2]: JSON { file, prefix, url, mode: 'normal' | 'kill-after-commit' | 'kill-after-publish' }.
 import { createSqliteStore, type Store } from '@troupe/persistence';
-import { connectBroker } from '../broker-connection';
+import type { Channel } from 'amqplib';
+import { connectBroker, managed, type BrokerConnection } from '../broker-connection';
 import { createMessaging } from '../messaging';
 import { noopMetrics } from '../metrics';
 import { payerHandlers, payerRetryDelaysMs } from './payer';
@@ -30,9 +31,41 @@ function dyingAfterCommit(store: Store): Store {
   });
 }
 
+/**
+ * Dies once the reaction is confirmed by the broker and the trigger's ack is due, without sending the ack: the
+ * trigger is acked as soon as its transaction is durable, while the reaction's confirm may come before or after,
+ * so whichever comes second pulls the trigger.
+ */
+function dyingAfterPublish(broker: BrokerConnection): { published: () => void } {
+  let published = false;
+  let ackDue = false;
+  const dieOnceBoth = (): void => {
+    if (published && ackDue) die();
+  };
+  const connection = managed(broker);
+  const openChannel = connection.openChannel.bind(connection) as (kind: 'plain' | 'confirm') => Promise<Channel>;
+  connection.openChannel = (async (kind: 'plain' | 'confirm') => {
+    const channel = await openChannel(kind);
+    if (kind === 'plain') {
+      channel.ack = () => {
+        ackDue = true;
+        dieOnceBoth();
+      };
+    }
+    return channel;
+  }) as typeof connection.openChannel;
+  return {
+    published: () => {
+      published = true;
+      dieOnceBoth();
+    },
+  };
+}
+
 async function main(): Promise<void> {
   const store = createSqliteStore({ file: config.file });
   const broker = connectBroker({ url: config.url, reconnect: { maxDelayMs: 250 } });
+  const killAfterPublish = config.mode === 'kill-after-publish' ? dyingAfterPublish(broker) : undefined;
   const messaging = createMessaging({
     broker,
     store: config.mode === 'kill-after-commit' ? dyingAfterCommit(store) : store,
@@ -41,8 +74,8 @@ async function main(): Promise<void> {
     handlers: payerHandlers,
     retryDelaysMs: payerRetryDelaysMs,
     outbox: { leaseMs: 300, intervalMs: 100 },
-    // `published` fires once the broker confirmed the reaction, before the incoming delivery is acked.
-    metrics: config.mode === 'kill-after-publish' ? { ...noopMetrics, published: die } : noopMetrics,
+    // `published` fires once the broker confirmed the reaction.
+    metrics: killAfterPublish ? { ...noopMetrics, published: killAfterPublish.published } : noopMetrics,
   });
   await broker.whenConnected(5000);
   await messaging.start();
