@@ -2,8 +2,9 @@
 // publish with confirm → ack) against a bare amqplib relay (consume → publish with confirm → ack), same broker,
 // same run. Not a test: prints throughput (saturated), latency (paced) and CPU per message for both, and the ratios.
 // Each hop runs in a process of its own, as a service does; this process drives it and sinks its output.
-// Saturated rounds alternate bare, troupe, bare, troupe… and the medians are compared, so a burst of load
-// from elsewhere on a shared machine hits both sides instead of deciding the ratio.
+// Saturated rounds alternate bare, troupe, bare, troupe… and the medians are compared, and the paced messages
+// alternate in as many slices, so a burst of load from elsewhere on a shared machine hits both sides instead of
+// deciding the ratio.
 // Run: npx tsx tools/bench/messaging/hop.ts
 //        [--messages 3000] [--rounds 3] [--paced 1000] [--rate 200] [--prefetch 32] [--sync full|normal] [--store file|memory]
 // HOP_PROFILE=<dir> also writes a V8 CPU profile of each hop process there (open it in Chrome DevTools).
@@ -138,11 +139,12 @@ async function saturated(hop: Hop, tracker: Tracker): Promise<Saturated> {
   };
 }
 
-async function paced(hop: Hop, tracker: Tracker): Promise<Paced> {
-  const done = tracker.reset(pacedCount);
+/** `count` messages at `pacedRate`; returns their latencies (ms). */
+async function pacedLatencies(hop: Hop, tracker: Tracker, count: number): Promise<number[]> {
+  const done = tracker.reset(count);
   const interval = 1000 / pacedRate;
   const pacedStart = performance.now();
-  for (let index = 0; index < pacedCount; index += 1) {
+  for (let index = 0; index < count; index += 1) {
     const due = pacedStart + index * interval;
     const wait = due - performance.now();
     if (wait > 1) await sleep(wait);
@@ -151,8 +153,23 @@ async function paced(hop: Hop, tracker: Tracker): Promise<Paced> {
     void hop.send(orderId);
   }
   await done;
-  const sorted = tracker.sortedLatencies();
-  return { p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+  return tracker.sortedLatencies();
+}
+
+/** The paced messages in `rounds` alternating slices, bare first, so neither side owns a quiet or a busy moment. */
+async function pacedAlternating(bare: RunningHop, troupe: RunningHop): Promise<Record<'bare' | 'troupe', Paced>> {
+  const latencies: Record<'bare' | 'troupe', number[]> = { bare: [], troupe: [] };
+  const slice = Math.max(1, Math.round(pacedCount / rounds));
+  for (let sent = 0; sent < pacedCount; sent += slice) {
+    const count = Math.min(slice, pacedCount - sent);
+    latencies.bare.push(...(await pacedLatencies(bare.hop, bare.tracker, count)));
+    latencies.troupe.push(...(await pacedLatencies(troupe.hop, troupe.tracker, count)));
+  }
+  const summary = (values: number[]): Paced => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return { p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+  };
+  return { bare: summary(latencies.bare), troupe: summary(latencies.troupe) };
 }
 
 async function sendMany(hop: Hop, tracker: Tracker, count: number): Promise<void> {
@@ -234,7 +251,7 @@ async function main(): Promise<void> {
   const running: RunningHop[] = [];
   try {
     console.log(
-      `hop benchmark: ${rounds} alternating rounds of ${saturatedCount} saturated, then ${pacedCount} paced at ${pacedRate}/s; prefetch ${prefetch}, ` +
+      `hop benchmark: ${rounds} alternating rounds of ${saturatedCount} saturated, then ${pacedCount} paced at ${pacedRate}/s in alternating slices; prefetch ${prefetch}, ` +
         `quorum queues, confirms, SQLite ${inMemory ? 'in-memory' : 'file'} store (synchronous=${synchronous})`,
     );
     const bare = await startBareHop(client, prefix, cleanups);
@@ -250,7 +267,7 @@ async function main(): Promise<void> {
       const last = (name: 'bare' | 'troupe') => results[name].at(-1)!.throughput.toFixed(0);
       console.log(`round ${round}: bare ${last('bare')} msgs/s, troupe ${last('troupe')} msgs/s`);
     }
-    const latency = { bare: await paced(bare.hop, bare.tracker), troupe: await paced(troupe.hop, troupe.tracker) };
+    const latency = await pacedAlternating(bare, troupe);
     const summary = (name: 'bare' | 'troupe') => ({
       throughput: median(results[name].map((result) => result.throughput)),
       cpuMicros: median(results[name].map((result) => result.cpuMicros)),
