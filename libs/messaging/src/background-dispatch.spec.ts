@@ -58,4 +58,14 @@ describe('BackgroundDispatch', () => {
     held.confirmNext();
     await settling;
   });
+
+  it('gives up settling after the timeout (a blocked broker must not hold a shutdown) and says so', async () => {
+    const held = heldDispatcher();
+    const background = new BackgroundDispatch(held.dispatcher);
+    await background.handOff(rows('a'));
+    assert.equal(await background.settle(20), false);
+    assert.equal(background.pending(), 1, 'still pending: the relay publishes it after a restart');
+    held.confirmNext();
+    assert.equal(await background.settle(20), true);
+  });
 });

@@ -37,8 +37,24 @@ export class BackgroundDispatch {
     return this.backlog;
   }
 
-  /** Waits until everything handed off so far is confirmed or failed (graceful stop). */
-  async settle(): Promise<void> {
-    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+  /**
+   * Waits until everything handed off so far is confirmed or failed, or `timeoutMs` passed (graceful stop: a
+   * broker that blocks publishing must not hold a shutdown; rows left unconfirmed stay pending for the relay).
+   * Resolves true when everything settled.
+   */
+  async settle(timeoutMs = Infinity): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<false>((resolve) => {
+      if (Number.isFinite(timeoutMs)) timer = setTimeout(() => resolve(false), timeoutMs);
+    });
+    const settled = (async () => {
+      while (this.running.size > 0) await Promise.allSettled([...this.running]);
+      return true as const;
+    })();
+    try {
+      return await Promise.race([settled, deadline]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }

@@ -74,7 +74,7 @@ export interface Messaging {
   transaction<R>(work: (session: StoreSession, outbox: ProducerOutbox) => Promise<R>): Promise<R>;
   /** Publishes whatever the outbox holds unsent and unclaimed now (normally the relay's timer does). */
   relayNow(): Promise<void>;
-  /** Cancels consumers, waits (bounded) for handlers in flight, flushes the outbox marks, closes channels. */
+  /** Cancels consumers, waits (each bounded by `timeoutMs`, default 10 s) for handlers and publishes in flight, flushes the outbox marks, closes channels. */
   stop(options?: { timeoutMs?: number }): Promise<void>;
 }
 
@@ -176,8 +176,11 @@ export function createMessaging(options: MessagingOptions): Messaging {
       if (stopped) return;
       stopped = true;
       connection.off('connected', onConnected);
-      await consumers.stop(stopOptions.timeoutMs ?? 10_000);
-      await background.settle();
+      const timeoutMs = stopOptions.timeoutMs ?? 10_000;
+      await consumers.stop(timeoutMs);
+      if (!(await background.settle(timeoutMs))) {
+        logger.warn({ unconfirmed: background.pending() }, 'stopping before every outbox row was confirmed; the relay publishes them after a restart');
+      }
       await relay.stop();
       await dispatcher.flush();
       await publisher.close();
