@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { startOnBroker, type BrokerHarness } from '@troupe/worker/testing';
-import { newOrderId, orderCancelled, orderConfirmed, orderRejected } from './testing/upstream-events';
+import { newId as newOrderId } from '@troupe/contracts';
+import { orderCancelled, orderConfirmed, orderRejected } from '@troupe/contracts/testing';
 
 describe('analytics-service on the real broker', function () {
   this.timeout(120_000);

@@ -4,7 +4,8 @@ import { analyticsHandlers } from './analytics-handlers';
 import { analyticsRoutes } from './analytics-routes';
 import { analyticsServiceWorker } from './worker';
 import { inMemoryService, type InMemoryService } from '@troupe/worker/testing';
-import { newOrderId, orderCancelled, orderConfirmed, orderRejected } from './testing/upstream-events';
+import { newId as newOrderId } from '@troupe/contracts';
+import { orderCancelled, orderConfirmed, orderRejected } from '@troupe/contracts/testing';
 
 const notified = (orderId: string) =>
   createEvent('customer.notified', { orderId, notificationId: newOrderId(), outcome: 'CONFIRMED', channel: 'store' }, { source: 'notification-service' });

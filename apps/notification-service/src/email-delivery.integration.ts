@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { startOnBroker, type BrokerHarness } from '@troupe/worker/testing';
 import { startSmtpMailbox, type SmtpMailbox } from './testing/smtp-mailbox';
-import { newOrderId, orderCancelled, orderConfirmed, orderRejected } from './testing/upstream-events';
+import { newId as newOrderId } from '@troupe/contracts';
+import { orderCancelled, orderConfirmed, orderRejected } from '@troupe/contracts/testing';
 
 interface Listed {
   orderId: string;

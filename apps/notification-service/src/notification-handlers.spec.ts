@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { notificationHandlers } from './notification-handlers';
 import { notificationRoutes } from './notification-routes';
 import { inMemoryService, type InMemoryService } from '@troupe/worker/testing';
-import { newOrderId, orderCancelled, orderConfirmed, orderRejected } from './testing/upstream-events';
+import { newId as newOrderId } from '@troupe/contracts';
+import { orderCancelled, orderConfirmed, orderRejected } from '@troupe/contracts/testing';
 
 describe('notification-service handlers and routes', () => {
   let service: InMemoryService;

@@ -3,3 +3,4 @@ export type { ContractTestOptions, ConsumerCheck, ProducerSample } from './contr
 export { examplesOf, exampleEvents, sampleEvent } from './examples';
 export { edgesOf } from './edges';
 export type { ContractEdge } from './edges';
+export { orderCancelled, orderConfirmed, orderRejected } from './terminal-order-events';

@@ -1,6 +1,7 @@
-// Terminal order events as order-service publishes them, built with the real contracts.
-import { randomUUID } from 'node:crypto';
-import { createEvent } from '@troupe/contracts';
+import { createEvent } from './create-event';
+
+// Terminal order events as order-service publishes them, built with the real contracts: the upstream of every
+// service that reacts to an order's outcome (analytics, notification), for their tests.
 
 export const orderConfirmed = (orderId: string, totalCents = 4498) =>
   createEvent('order.confirmed', { orderId, customerId: 'cust-1', totalCents, orderVersion: 3 }, { source: 'order-service' });
@@ -10,5 +11,3 @@ export const orderRejected = (orderId: string) =>
 
 export const orderCancelled = (orderId: string, totalCents = 4498) =>
   createEvent('order.cancelled', { orderId, customerId: 'cust-1', totalCents, reason: 'payment_declined', orderVersion: 3 }, { source: 'order-service' });
-
-export const newOrderId = (): string => randomUUID();
