@@ -76,16 +76,9 @@ export interface TimelineEntry {
   at: string;
 }
 
-export interface ReadModelOrder {
-  orderId: string;
-  status: OrderStatus;
-  reason?: string;
-  customerId: string;
-  items: { sku: string; quantity: number; unitPrice: number }[];
-  total: number;
-  version: number;
+/** The order as order-view serves it: order-service's view without the creation time and deadline, plus the timeline. */
+export interface ReadModelOrder extends Omit<OrderView, 'createdAt' | 'deadline'> {
   timeline: TimelineEntry[];
-  updatedAt: string;
 }
 
 /** The one error body shape of every 4xx (libs/worker README). */

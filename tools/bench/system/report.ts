@@ -1,16 +1,9 @@
 import type { AppMemory } from './memory';
 import type { LatencySummary } from './percentiles';
-import type { PhaseShape } from './phase';
+import type { PhaseResult, PhaseShape } from './phase';
 
-export interface PhaseFigures {
-  shape: PhaseShape;
-  completed: number;
-  failed: number;
-  firstError?: string;
-  seconds: number;
-  perSecond: number;
-  latency: LatencySummary;
-  outcomes: Record<string, number>;
+/** A phase's figures as reported: its result without the raw timings, plus what the tap measured. */
+export interface PhaseFigures extends Omit<PhaseResult, 'started' | 'timings'> {
   toNotified?: LatencySummary;
   hops?: Record<string, LatencySummary>;
 }

@@ -29,17 +29,9 @@ export interface TimelineEntry {
   at: string;
 }
 
-/** order-view, the read model fed by events. */
-export interface OrderViewRow {
-  orderId: string;
-  status: string;
-  reason?: string;
-  customerId: string;
-  items: OrderItem[];
-  total: number;
-  version: number;
+/** order-view, the read model fed by events: order-service's fields but the creation time and deadline, plus a timeline. */
+export interface OrderViewRow extends Omit<OrderRecord, 'createdAt' | 'deadline'> {
   timeline: TimelineEntry[];
-  updatedAt: string;
 }
 
 /** analytics-service's per-order line, which its summary is built from. */

@@ -2,15 +2,8 @@ import type { OrderCursor } from '../cursor/order-cursor';
 import type { RunReport } from '../run/run-report';
 import { maxReportedStuckIds } from '../stuck/stuck-saga';
 
-export interface LastRun {
-  startedAt: string;
-  finishedAt: string;
-  rowsRead: number;
-  rowsCompared: number;
-  driftFound: number;
-  repaired: number;
-  errors: number;
-}
+/** The last run's counts as /status shows them (its stuck ids and cursor are shown on their own). */
+export type LastRun = Omit<RunReport, 'stuckOrderIds' | 'cursor'>;
 
 export interface Totals {
   runs: number;
