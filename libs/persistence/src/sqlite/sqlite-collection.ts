@@ -6,8 +6,11 @@ import type { SqliteEngine } from './sqlite-engine';
 import { translateSqliteError } from './sqlite-errors';
 import { orderAndLimit, quoteIdentifier, whereClause } from './sqlite-sql';
 
-/** Decides when a synchronous database operation may run: after the store's lock, or right away inside a transaction. */
-export type SqliteGate = <R>(operation: string, work: () => R) => Promise<R>;
+/**
+ * Decides when a synchronous database operation may run: after the store's lock, or right away inside a
+ * transaction. `writes`: the operation changes the file (outside a transaction it then resolves once durable).
+ */
+export type SqliteGate = <R>(operation: string, work: () => R, writes: boolean) => Promise<R>;
 
 interface Row {
   doc: string;
@@ -107,23 +110,24 @@ export class SqliteCollection<T extends StoredDocument> implements Collection<T>
 
   /** Reads of a collection nobody wrote to yet answer `empty` instead of creating its table (a write). */
   private read<R>(operation: string, id: string | undefined, empty: () => R, work: () => R): Promise<R> {
-    return this.execute(operation, id, () => (this.engine.hasTable(this.name) ? work() : empty()));
+    return this.execute(operation, id, false, () => (this.engine.hasTable(this.name) ? work() : empty()));
   }
 
   private run<R>(operation: string, id: string | undefined, work: () => R): Promise<R> {
-    return this.execute(operation, id, () => {
+    return this.execute(operation, id, true, () => {
       this.engine.ensureTable(this.name);
       return work();
     });
   }
 
-  private execute<R>(operation: string, id: string | undefined, work: () => R): Promise<R> {
-    return this.gate(operation, () => {
+  private execute<R>(operation: string, id: string | undefined, writes: boolean, work: () => R): Promise<R> {
+    const translated = (): R => {
       try {
         return work();
       } catch (error) {
         throw translateSqliteError(error, { file: this.engine.file, busyTimeoutMs: this.engine.busyTimeoutMs, collection: this.name, id });
       }
-    });
+    };
+    return this.gate(operation, translated, writes);
   }
 }

@@ -48,9 +48,6 @@ function openEngine(config: SqliteStoreConfig): SqliteEngine {
   }
 }
 
-/** Operations that change the file, so that outside a transaction they too resolve only once durable. */
-const writes = new Set(['insert', 'update', 'upsert', 'delete', 'deleteMany', 'ensureIndex']);
-
 /** How a store makes commits durable: `walSync` flushes after commits; absent when commits need no flush. */
 export interface SqliteDurability {
   walSync?: WalSync;
@@ -78,11 +75,11 @@ class SqliteStore implements Store {
 
   collection<T extends StoredDocument>(name: string): Collection<T> {
     assertCollectionName(name);
-    return new SqliteCollection<T>(this.engine, name, (operation, work) => this.serialised(operation, work));
+    return new SqliteCollection<T>(this.engine, name, (operation, work, writes) => this.serialised(operation, work, writes));
   }
 
   ensureIndex(collection: string, index: IndexSpec): Promise<void> {
-    return this.serialised('ensureIndex', () => {
+    const create = (): void => {
       assertCollectionName(collection);
       const sql = createIndexSql(collection, index);
       try {
@@ -91,7 +88,8 @@ class SqliteStore implements Store {
       } catch (error) {
         throw translateSqliteError(error, { file: this.engine.file, busyTimeoutMs: this.engine.busyTimeoutMs, collection });
       }
-    });
+    };
+    return this.serialised('ensureIndex', create, true);
   }
 
   async transaction<R>(fn: (session: StoreSession) => Promise<R>, options: TransactionOptions = {}): Promise<R> {
@@ -149,12 +147,13 @@ class SqliteStore implements Store {
     });
   }
 
-  private async serialised<R>(operation: string, work: () => R): Promise<R> {
+  /** Runs `work` under the store's lock; `writes`: it changes the file, so resolve once that is durable. */
+  private async serialised<R>(operation: string, work: () => R, writes: boolean): Promise<R> {
     this.scope.assertOutside(operation);
     const { result, durable } = await this.mutex.run(() => {
       this.assertOpen();
       const done = work();
-      return { result: done, durable: writes.has(operation) ? this.requestFlush() : undefined };
+      return { result: done, durable: writes ? this.requestFlush() : undefined };
     });
     await durable;
     return result;
