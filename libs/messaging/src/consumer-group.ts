@@ -1,9 +1,10 @@
 import type { Channel, ConsumeMessage } from 'amqplib';
 import { AckBatcher } from './ack-batcher';
 import type { ManagedBrokerConnection } from './broker-connection';
-import type { DeliveryPipeline, DeliverySource } from './delivery-pipeline';
+import type { DeliveryPipeline, DeliverySource, Settlement } from './delivery-pipeline';
 import { describeError } from './errors';
 import type { MessagingLogger } from './logger';
+import { fenceHeader, type QueueFences } from './queue-fences';
 
 /** One consumer channel's life: deliveries are settled only on the channel they came from, and only while it lives. */
 interface ChannelLease {
@@ -22,7 +23,8 @@ export class ConsumerGroup {
   private lease: ChannelLease | undefined;
   private starting: Promise<void> | undefined;
   private stopping = false;
-  private readonly inFlight = new Set<Promise<void>>();
+  /** Each delivery's work, resolving to how it ended: a fence needs to know that all before it were done with. */
+  private readonly inFlight = new Set<Promise<Settlement | 'failed'>>();
 
   constructor(
     private readonly connection: ManagedBrokerConnection,
@@ -30,6 +32,7 @@ export class ConsumerGroup {
     private readonly pipeline: DeliveryPipeline,
     private readonly prefetch: number,
     private readonly logger: MessagingLogger,
+    private readonly fences?: QueueFences,
   ) {}
 
   /** Opens the channel and consumers unless they are already running. */
@@ -84,10 +87,34 @@ export class ConsumerGroup {
       return;
     }
     lease.acks.received(message);
+    const fenceSentAt = message.properties.headers?.[fenceHeader];
+    if (fenceSentAt !== undefined) return this.passFence(lease, source, message, Date.parse(String(fenceSentAt)));
     const work = this.pipeline
       .process(message, source)
-      .then((settlement) => this.settle(lease, message, settlement))
-      .catch((error: unknown) => this.logger.error({ err: describeError(error), queue: source.queue }, 'delivery processing failed'))
+      .then((settlement) => {
+        this.settle(lease, message, settlement);
+        return settlement;
+      })
+      .catch((error: unknown) => {
+        this.logger.error({ err: describeError(error), queue: source.queue }, 'delivery processing failed');
+        return 'failed' as const;
+      })
+      .finally(() => this.inFlight.delete(work));
+    this.inFlight.add(work);
+  }
+
+  /**
+   * A fence is passed once every delivery received before it is done with. One that went back to the queue
+   * (it could not even be parked) is still ahead, so that fence proves nothing; the next one will.
+   */
+  private passFence(lease: ChannelLease, source: DeliverySource, message: ConsumeMessage, sentAt: number): void {
+    const ahead = [...this.inFlight];
+    const work = Promise.all(ahead)
+      .then((settlements) => {
+        if (settlements.every((settlement) => settlement === 'ack')) this.fences?.pass(source.queue, sentAt);
+        this.settle(lease, message, 'ack');
+        return 'ack' as const;
+      })
       .finally(() => this.inFlight.delete(work));
     this.inFlight.add(work);
   }

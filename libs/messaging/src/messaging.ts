@@ -18,6 +18,7 @@ import { noopMetrics, type MessagingMetrics } from './metrics';
 import { OutboxDispatcher } from './outbox-dispatcher';
 import { defaultLeaseMs, OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
 import { outboxCollection, type OutboxRow } from './outbox-row';
+import { fenceHeader, QueueFences } from './queue-fences';
 import { TransactionBatcher } from './transaction-batcher';
 import { buildTopology, defaultRetryDelaysMs, topologyNames, type Topology, type TopologyOptions } from './topology';
 
@@ -72,6 +73,18 @@ export interface Messaging {
    * commit (failures are left to the relay). Resolves with `work`'s result once publish was attempted.
    */
   transaction<R>(work: (session: StoreSession, outbox: ProducerOutbox) => Promise<R>): Promise<R>;
+  /**
+   * Sends a fence into each of the service's consumer queues, behind whatever they hold now; resolves once
+   * the broker has confirmed them. Cheap (one empty message per queue); lost fences are simply sent again.
+   */
+  sendFence(): Promise<void>;
+  /**
+   * A time before which every message that entered the service's queues has been handled by this instance
+   * (committed, sent to retry, or dead-lettered): the send time of the oldest of the newest fences its
+   * consumers have passed. Undefined until a fence has passed every queue since start. A message waiting
+   * in a retry delay queue, or held by another instance, is not covered.
+   */
+  drainedUntil(): Date | undefined;
   /** Publishes whatever the outbox holds unsent and unclaimed now (normally the relay's timer does). */
   relayNow(): Promise<void>;
   /** Cancels consumers, waits (each bounded by `timeoutMs`, default 10 s) for handlers and publishes in flight, flushes the outbox marks, closes channels. */
@@ -112,13 +125,9 @@ export function createMessaging(options: MessagingOptions): Messaging {
     logger,
     tracing,
   });
-  const consumers = new ConsumerGroup(
-    connection,
-    consumes.map((routingKey) => ({ queue: names.consumerQueue(routingKey), routingKey })),
-    pipeline,
-    options.prefetch ?? 32,
-    logger,
-  );
+  const sources = consumes.map((routingKey) => ({ queue: names.consumerQueue(routingKey), routingKey }));
+  const fences = new QueueFences(sources.map((source) => source.queue));
+  const consumers = new ConsumerGroup(connection, sources, pipeline, options.prefetch ?? 32, logger, fences);
 
   let stopped = false;
   let declaredGeneration = 0;
@@ -170,6 +179,16 @@ export function createMessaging(options: MessagingOptions): Messaging {
       for (const row of rows) tracing.tagOrder(row.sagaId);
       if (rows.length > 0) await dispatcher.dispatch(rows);
       return result;
+    },
+    async sendFence() {
+      // Taken before publishing: whatever entered a queue before this instant is ahead of the fence.
+      const sentAt = new Date().toISOString();
+      const properties = { messageId: `fence-${sentAt}`, type: 'troupe.fence', appId: options.service, headers: { [fenceHeader]: sentAt } };
+      await Promise.all(sources.map((source) => publisher.publish('', source.queue, Buffer.alloc(0), properties)));
+    },
+    drainedUntil() {
+      const passed = fences.passedUntil();
+      return passed === undefined ? undefined : new Date(passed);
     },
     relayNow: () => relay.sweep(),
     async stop(stopOptions = {}) {

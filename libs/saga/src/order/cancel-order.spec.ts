@@ -70,6 +70,17 @@ describe('expireOrder', () => {
     assert.equal(isOverdue(decision.state, afterDeadline), false, 'a compensating order is no longer overdue');
   });
 
+  it('waits while events emitted before the deadline may still be unapplied, however late the clock is', () => {
+    const muchLater = '2026-01-01T00:05:00.000Z';
+    const stillQueued = expireOrder(order, muchLater, order.deadline);
+    assert.equal(stillQueued.kind, 'unchanged', 'what was sent up to the deadline is not known yet');
+    const judged = expireOrder(order, muchLater, afterDeadline);
+    assert.equal(judged.kind, 'changed');
+    if (judged.kind !== 'changed') return;
+    assert.equal(judged.state.compensating, 'timed_out');
+    assert.equal(judged.state.timeline.at(-1)?.at, muchLater, 'recorded when it was decided');
+  });
+
   it('is a no-op for an order already compensating or terminal, so the sweep can run twice', () => {
     const cancelling = stateOf(cancelOrder(order, later));
     assert.equal(expireOrder(cancelling, afterDeadline).kind, 'unchanged');

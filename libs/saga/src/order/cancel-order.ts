@@ -28,10 +28,18 @@ export function cancelOrder(order: Order, now: string): Changed<Order> | Unchang
  * The deadline sweep (reconciler or a timer): a PENDING order past its deadline is compensated with
  * `timed_out`. Not yet due, already terminal or already compensating → unchanged, so running the sweep
  * twice or on two instances is harmless.
+ *
+ * `eventsKnownUntil`: the time before which every event sent to order-service has been applied. The deadline
+ * is judged in event order, not by the clock alone: while an event emitted before the deadline may still be
+ * waiting to be applied (order-service down, restarting or backlogged), the order is not expired, because
+ * that event may be the one that completes it. Defaults to `now` (nothing is waiting).
  */
-export function expireOrder(order: Order, now: string): Changed<Order> | Unchanged {
+export function expireOrder(order: Order, now: string, eventsKnownUntil: string = now): Changed<Order> | Unchanged {
   if (isTerminal(order)) return unchanged(`order is already ${order.status}`);
   if (Date.parse(now) <= Date.parse(order.deadline)) return unchanged(`deadline ${order.deadline} not passed`);
+  if (Date.parse(eventsKnownUntil) <= Date.parse(order.deadline)) {
+    return unchanged(`events up to the deadline ${order.deadline} not all applied yet (known until ${eventsKnownUntil})`);
+  }
   return requestCancellation(order, 'timed_out', now);
 }
 
