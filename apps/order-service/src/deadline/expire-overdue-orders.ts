@@ -12,22 +12,30 @@ export interface SweepResult {
   lostRaces: number;
 }
 
+export interface SweepTimes {
+  /** The clock: recorded on the orders this sweep expires. */
+  now: string;
+  /** Every event that entered order-service's queues before this time has been applied (see `expireOrder`). */
+  eventsKnownUntil: string;
+}
+
 /**
- * One pass of the deadline: PENDING orders past their deadline with no undo relay running yet get
- * `order.cancellation-requested` (timed_out). Each order is re-read and saved with its version in its own
- * transaction, so two instances sweeping together produce one request per order: the loser's save fails.
+ * One pass of the deadline: PENDING orders whose deadline passed before `eventsKnownUntil`, with no undo
+ * relay running yet, get `order.cancellation-requested` (timed_out). Each order is re-read and saved with
+ * its version in its own transaction, so two instances sweeping together produce one request per order:
+ * the loser's save fails.
  */
-export async function expireOverdueOrders(store: Store, messaging: Pick<Messaging, 'transaction'>, now: string, batchSize: number): Promise<SweepResult> {
-  // `compensating: null` also matches the field being absent: orders whose relay already runs are not candidates.
-  const overdue = await orders(store).find({ status: 'PENDING', compensating: null, deadline: { $lt: now } }, { sort: { deadline: 1 }, limit: batchSize });
+export async function expireOverdueOrders(store: Store, messaging: Pick<Messaging, 'transaction'>, times: SweepTimes, batchSize: number): Promise<SweepResult> {
+  const cutoff = times.eventsKnownUntil < times.now ? times.eventsKnownUntil : times.now;
+  const overdue = await findOverdue(store, cutoff, batchSize);
   const result: SweepResult = { expired: 0, lostRaces: 0 };
   for (const candidate of overdue) {
     const outcome = await messaging
       .transaction(async (session, outbox) => {
-        const decision = expireOrder(toOrder(candidate), now);
+        const decision = expireOrder(toOrder(candidate), times.now, times.eventsKnownUntil);
         if (decision.kind === 'unchanged') return 'unchanged' as const;
         // Saved against the version the sweep read: anything that happened since makes this attempt lose.
-        await saveChangedOrder(session, decision.state, candidate.version, now);
+        await saveChangedOrder(session, decision.state, candidate.version, times.now);
         await emitAll(outbox, decision.emit);
         return 'expired' as const;
       })
@@ -39,4 +47,9 @@ export async function expireOverdueOrders(store: Store, messaging: Pick<Messagin
     if (outcome === 'lost') result.lostRaces += 1;
   }
   return result;
+}
+
+/** PENDING orders past `before` with no undo relay running (`compensating: null` also matches the field being absent). */
+export function findOverdue(store: Store, before: string, limit: number) {
+  return orders(store).find({ status: 'PENDING', compensating: null, deadline: { $lt: before } }, { sort: { deadline: 1 }, limit });
 }
