@@ -1,0 +1,109 @@
+import { parseTarget, targetName, type Target } from './targets';
+
+export interface ChaosOptions {
+  /** Replays the order mix, the fault schedule, which events are duplicated and the poison. */
+  seed: number;
+  orders: number;
+  /** Seconds over which orders are placed and faults injected (the quiet wait comes after). */
+  durationS: number;
+  /** SIGKILL + restart rounds: every worker is killed this many times. */
+  killsPerWorker: number;
+  /** Restrict the kills to these workers (default: every worker of the run). */
+  killTargets?: Target[];
+  brokerRestarts: number;
+  connectionCuts: number;
+  /** How long the broker app stays stopped (rabbitmqctl stop_app → start_app). */
+  brokerStopMs: number;
+  /** How long the TCP proxy between the workers and the broker refuses connections. */
+  cutMs: number;
+  /** Share of real events republished unchanged (same body, message id, properties, headers). */
+  duplicateRate: number;
+  /** Poison messages as a share of the order count (at least one of each kind). */
+  poisonRate: number;
+  /** Run inventory- and payment-service twice for the first 60 % of the window. */
+  twoInstances: boolean;
+  /** SAGA_DEADLINE_MS for every worker; undefined keeps the apps' default (30 s). */
+  sagaDeadlineMs?: number;
+  rabbitmqUrl: string;
+  managementUrl?: string;
+  /** The broker control command, split on spaces: `rabbitmqctl`, or e.g. `docker compose exec -T rabbitmq rabbitmqctl`. */
+  rabbitmqctl: string[];
+  logLevel: string;
+}
+
+export const defaultChaosOptions: Omit<ChaosOptions, 'seed'> = {
+  orders: 300,
+  durationS: 150,
+  killsPerWorker: 2,
+  brokerRestarts: 2,
+  connectionCuts: 1,
+  brokerStopMs: 3_000,
+  cutMs: 4_000,
+  duplicateRate: 0.1,
+  poisonRate: 0.01,
+  twoInstances: true,
+  rabbitmqUrl: 'amqp://guest:guest@localhost:5672',
+  rabbitmqctl: ['rabbitmqctl'],
+  logLevel: 'warn',
+};
+
+export const chaosUsage = `npm run chaos -- [--seed N] [--orders 300] [--duration 150] [--kills-per-worker 2] [--kill <worker> ...]
+  [--broker-restarts 2] [--cuts 1] [--broker-stop-ms 3000] [--cut-ms 4000] [--duplicate-rate 0.1] [--poison-rate 0.01]
+  [--single-instances] [--saga-deadline-ms N] [--rabbitmqctl "rabbitmqctl"] [--log-level warn]
+env: RABBITMQ_URL (default amqp://guest:guest@localhost:5672), RABBITMQ_MANAGEMENT_URL, CHAOS_RABBITMQCTL`;
+
+function number(flag: string, value: string | undefined, { min, integer }: { min: number; integer: boolean }): number {
+  const parsed = Number(value);
+  if (value === undefined || !Number.isFinite(parsed) || parsed < min || (integer && !Number.isInteger(parsed))) {
+    throw new Error(`${flag} needs ${integer ? 'an integer' : 'a number'} ≥ ${min}, got ${value ?? 'nothing'}`);
+  }
+  return parsed;
+}
+
+const share = (flag: string, value: string | undefined) => {
+  const parsed = number(flag, value, { min: 0, integer: false });
+  if (parsed > 1) throw new Error(`${flag} is a share between 0 and 1, got ${value}`);
+  return parsed;
+};
+
+export function parseChaosOptions(argv: readonly string[], env: NodeJS.ProcessEnv = {}, now = Date.now()): ChaosOptions {
+  const options: ChaosOptions = {
+    ...defaultChaosOptions,
+    seed: now % 1_000_000,
+    rabbitmqUrl: env.RABBITMQ_URL || defaultChaosOptions.rabbitmqUrl,
+    ...(env.RABBITMQ_MANAGEMENT_URL ? { managementUrl: env.RABBITMQ_MANAGEMENT_URL } : {}),
+    rabbitmqctl: env.CHAOS_RABBITMQCTL ? env.CHAOS_RABBITMQCTL.split(' ').filter(Boolean) : defaultChaosOptions.rabbitmqctl,
+  };
+  for (let index = 0; index < argv.length; index++) {
+    const flag = argv[index]!;
+    const value = () => argv[++index];
+    switch (flag) {
+      case '--seed': options.seed = number(flag, value(), { min: 0, integer: true }); break;
+      case '--orders': options.orders = number(flag, value(), { min: 1, integer: true }); break;
+      case '--duration': options.durationS = number(flag, value(), { min: 10, integer: false }); break;
+      case '--kills-per-worker': options.killsPerWorker = number(flag, value(), { min: 0, integer: true }); break;
+      case '--kill': options.killTargets = [...(options.killTargets ?? []), parseTarget(value() ?? '')]; break;
+      case '--broker-restarts': options.brokerRestarts = number(flag, value(), { min: 0, integer: true }); break;
+      case '--cuts': options.connectionCuts = number(flag, value(), { min: 0, integer: true }); break;
+      case '--broker-stop-ms': options.brokerStopMs = number(flag, value(), { min: 0, integer: true }); break;
+      case '--cut-ms': options.cutMs = number(flag, value(), { min: 0, integer: true }); break;
+      case '--duplicate-rate': options.duplicateRate = share(flag, value()); break;
+      case '--poison-rate': options.poisonRate = share(flag, value()); break;
+      case '--single-instances': options.twoInstances = false; break;
+      case '--saga-deadline-ms': options.sagaDeadlineMs = number(flag, value(), { min: 1000, integer: true }); break;
+      case '--rabbitmqctl': options.rabbitmqctl = (value() ?? '').split(' ').filter(Boolean); break;
+      case '--rabbitmq-url': options.rabbitmqUrl = value() ?? options.rabbitmqUrl; break;
+      case '--log-level': options.logLevel = value() ?? options.logLevel; break;
+      default: throw new Error(`unknown option ${flag}`);
+    }
+  }
+  if (options.rabbitmqctl.length === 0) throw new Error('--rabbitmqctl needs a command');
+  const deadline = options.sagaDeadlineMs ?? 30_000;
+  for (const [name, ms] of [['--broker-stop-ms', options.brokerStopMs], ['--cut-ms', options.cutMs]] as const) {
+    if (ms >= deadline / 2) throw new Error(`${name} ${ms} must stay well under the saga deadline (${deadline} ms): a fault longer than it turns good orders into timed_out by design`);
+  }
+  if (options.killTargets?.some((target) => target.index === 1) && !options.twoInstances) {
+    throw new Error(`--kill ${options.killTargets.filter((target) => target.index === 1).map(targetName).join(', ')} needs the second instances (drop --single-instances)`);
+  }
+  return options;
+}

@@ -1,0 +1,76 @@
+import { medianAndMax } from './percentiles';
+import type { Verdict } from './verdict';
+
+export interface FaultFigures {
+  /** Fault kind → recovery time of each occurrence (ms): until every affected worker answered /health 200 again. */
+  recoveries: Record<'kill' | 'broker-restart' | 'connection-cut', number[]>;
+  /** Faults that failed to run at all (a restart that never became healthy, a rabbitmqctl error). */
+  failed: string[];
+  duplicates: { published: number; ofEvents: number; givenUp: number; byType: ReadonlyMap<string, number> };
+  poison: { published: number; scheduled: number; inEveryDlq: number };
+}
+
+export interface ReportContext {
+  seed: number;
+  namespace: string;
+  launch: string;
+  windowS: number;
+  quiet: { quiet: boolean; waitedMs: number };
+  deadLetters: { poisonCopies: number; other: number };
+  queues: { consumer: number; retry: number; dlq: number };
+  loadBefore: number[];
+  loadAfter: number[];
+  wallS: number;
+}
+
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const pad = (text: string | number, width: number) => String(text).padStart(width);
+
+const faultLabels: Record<keyof FaultFigures['recoveries'], string> = {
+  kill: 'SIGKILL + restart',
+  'broker-restart': 'broker restart',
+  'connection-cut': 'connection cut',
+};
+
+/** The run's table: faults with recovery times, outcomes asked vs got, the broker's queues, then what went wrong. */
+export function formatReport(verdict: Verdict, faults: FaultFigures, context: ReportContext): string {
+  const lines: string[] = [];
+  lines.push(`chaos run, seed ${context.seed} (replay: npm run chaos -- --seed ${context.seed}), namespace ${context.namespace}`);
+  lines.push(`workers: ${context.launch}; window ${context.windowS} s; wall ${context.wallS.toFixed(0)} s; load average ${fmtLoad(context.loadBefore)} before, ${fmtLoad(context.loadAfter)} after`);
+  lines.push('');
+  lines.push(`${'fault'.padEnd(26)}${pad('count', 7)}${pad('recovery median', 17)}${pad('max', 9)}`);
+  for (const kind of ['kill', 'broker-restart', 'connection-cut'] as const) {
+    const figures = medianAndMax(faults.recoveries[kind]);
+    lines.push(`  ${faultLabels[kind].padEnd(24)}${pad(faults.recoveries[kind].length, 7)}${pad(figures ? s(figures.median) : '-', 17)}${pad(figures ? s(figures.max) : '-', 9)}`);
+  }
+  const { duplicates, poison } = faults;
+  const share = duplicates.ofEvents === 0 ? 0 : (100 * duplicates.published) / duplicates.ofEvents;
+  lines.push(`  ${'duplicated deliveries'.padEnd(24)}${pad(duplicates.published, 7)}  ${share.toFixed(1)} % of ${duplicates.ofEvents} distinct events${duplicates.givenUp > 0 ? `, ${duplicates.givenUp} given up` : ''}`);
+  lines.push(`  ${'poison messages'.padEnd(24)}${pad(poison.published, 7)}  ${poison.inEveryDlq} of ${poison.scheduled} in every DLQ due, with their reason`);
+  for (const failure of faults.failed) lines.push(`  fault failed: ${failure}`);
+  lines.push('');
+  lines.push(`${'outcome'.padEnd(34)}${pad('asked', 7)}${pad('got', 7)}${pad('as asked', 10)}`);
+  for (const row of verdict.outcomes) lines.push(`  ${row.outcome.padEnd(32)}${pad(row.asked, 7)}${pad(row.got, 7)}${pad(row.asAsked, 10)}`);
+  lines.push(`  ${'total'.padEnd(32)}${pad(verdict.orders, 7)}${pad(verdict.orders, 7)}${pad(verdict.asAsked, 10)}`);
+  lines.push('');
+  lines.push(
+    `queues at the end: ${context.queues.consumer} in consumer queues, ${context.queues.retry} in retry queues, ${context.queues.dlq} dead letters ` +
+      `(${context.deadLetters.poisonCopies} poison copies, ${context.deadLetters.other} other); ` +
+      `${context.quiet.quiet ? `quiet after ${s(context.quiet.waitedMs)}` : `NOT quiet after ${s(context.quiet.waitedMs)}`}`,
+  );
+  const shown = 40;
+  if (verdict.violations.length > 0) {
+    lines.push('', `violations (${verdict.violations.length}):`, ...verdict.violations.slice(0, shown).map((line) => `  ${line}`));
+    if (verdict.violations.length > shown) lines.push(`  … and ${verdict.violations.length - shown} more`);
+  }
+  if (verdict.lostLines.length > 0) {
+    lines.push('', `lost (${verdict.lost}):`, ...verdict.lostLines.slice(0, shown).map((line) => `  ${line}`));
+  }
+  if (verdict.goodputPct < 95) {
+    const missed = verdict.outcomes.filter((row) => row.asked > row.asAsked).map((row) => `${row.asked - row.asAsked} asked ${row.outcome}`);
+    lines.push('', `goodput under 95 %: ${missed.join(', ')} ended otherwise`);
+  }
+  return lines.join('\n');
+}
+
+const fmtLoad = (load: number[]) => load.map((value) => value.toFixed(2)).join(' ');
