@@ -127,6 +127,8 @@ describe('order-service on the real broker', function () {
       bus = await openEventBus(prefix);
       const env = { RABBITMQ_PREFIX: prefix, DATA_DIR: dataDir, SAGA_DEADLINE_MS: '1000', DEADLINE_SWEEP_INTERVAL_MS: '50' };
       apps.push(...(await Promise.all([startAppProcess({ entry, env, startTimeoutMs: 60_000 }), startAppProcess({ entry, env, startTimeoutMs: 60_000 })])));
+      // Both consuming: each judges deadlines by the fences its own consumers pass.
+      for (const app of apps) await pollHttp(`${app.url}/health`, (result) => result.status === 200, { timeoutMs: 30_000 });
     });
     after(async () => {
       await Promise.all(apps.map((app) => app.stop()));
@@ -156,6 +158,70 @@ describe('order-service on the real broker', function () {
       }
       const expired = await Promise.all(apps.map((app) => counter(app, 'troupe_orders_expired_total')));
       assert.equal(expired[0]! + expired[1]!, orderIds.length);
+    });
+  });
+  describe('the deadline judged in event order', () => {
+    const { prefix, dataDir } = namespace('event-order');
+    const deadlineMs = 3000;
+    const env = { RABBITMQ_PREFIX: prefix, DATA_DIR: dataDir, SAGA_DEADLINE_MS: String(deadlineMs), DEADLINE_SWEEP_INTERVAL_MS: '50' };
+    let app: AppProcess | undefined;
+    let bus: EventBus;
+    // Healthy means its queues are declared and consumed: events published before that would not be routed to it.
+    const startHealthy = async (): Promise<AppProcess> => {
+      const started = await startAppProcess({ entry, env, startTimeoutMs: 60_000 });
+      await pollHttp(`${started.url}/health`, (result) => result.status === 200, { timeoutMs: 30_000 });
+      return started;
+    };
+
+    before(async () => {
+      bus = await openEventBus(prefix);
+      app = await startHealthy();
+    });
+    after(async () => {
+      await app?.stop();
+      await bus?.close();
+      await deleteTopologies(brokerUrl, [buildTopology({ prefix, service: 'order-service', consumes })]);
+      rmSync(dataDir, { recursive: true, force: true });
+    });
+
+    it('events emitted before the deadline and queued while order-service was down beat it; a stuck saga still times out', async () => {
+      const placedAt = Date.now();
+      const [confirmedId, shippingFailedId, stuckId, rejectedId] = [await placeOrder(app!), await placeOrder(app!), await placeOrder(app!), await placeOrder(app!)];
+      const shortage = { reason: 'insufficient_stock' as const, shortages: [{ sku: 'SKU-010', requested: 3, available: 0 }] };
+      await bus.publish(participantEvent('stock.reservation-failed', { orderId: rejectedId, ...shortage }));
+      await bus.waitFor('order.rejected', rejectedId);
+      await app!.stop();
+      app = undefined;
+
+      // While it is down, a backlog builds in the very queues of the deciding events, ahead of them (late
+      // events about a finished order, which change nothing), so on restart order-service reaches them last.
+      const backlog = 400;
+      for (let index = 0; index < backlog; index += 1) {
+        await bus.publish(participantEvent('shipment.scheduled', { orderId: rejectedId, shipmentId: `late-${index}` }));
+        await bus.publish(participantEvent('stock.released', { orderId: rejectedId, items: [], reason: 'payment_declined' }));
+      }
+      await bus.publish(participantEvent('shipment.scheduled', { orderId: confirmedId, shipmentId: 'ship-in-time' }));
+      await bus.publish(participantEvent('shipment.failed', { orderId: shippingFailedId, reason: 'unserviceable_country' }));
+      await bus.publish(participantEvent('stock.released', { orderId: shippingFailedId, items: [{ sku: 'SKU-010', quantity: 3 }], reason: 'shipping_failed' }));
+      const emittedBy = Date.now();
+      assert.ok(emittedBy < placedAt + deadlineMs, `the deciding events were emitted before the deadline (took ${emittedBy - placedAt} ms)`);
+
+      await new Promise((resolve) => setTimeout(resolve, placedAt + deadlineMs + 1000 - Date.now()));
+      app = await startHealthy();
+
+      await bus.waitFor('order.confirmed', confirmedId);
+      const [cancelled] = await bus.waitFor('order.cancelled', shippingFailedId);
+      assert.equal((cancelled!.data as EventMap['order.cancelled']).reason, 'shipping_failed');
+      const [timedOut] = await bus.waitFor('order.cancellation-requested', stuckId);
+      assert.equal((timedOut!.data as EventMap['order.cancellation-requested']).reason, 'timed_out', 'a saga with nothing queued still times out');
+
+      for (const orderId of [confirmedId, shippingFailedId]) {
+        assert.equal(bus.seen('order.cancellation-requested', orderId).length, 0, `no deadline cancellation for ${orderId}`);
+      }
+      const confirmed = (await httpGet(`${app.url}/orders/${confirmedId}`)).json as { status: string };
+      const failed = (await httpGet(`${app.url}/orders/${shippingFailedId}`)).json as { status: string; reason: string };
+      assert.equal(confirmed.status, 'CONFIRMED');
+      assert.deepEqual([failed.status, failed.reason], ['CANCELLED', 'shipping_failed']);
     });
   });
 });
