@@ -3,8 +3,13 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 
 export interface AppProcessOptions {
-  /** Entry file relative to the workspace root, e.g. `apps/order-service/src/main.ts`. */
+  /**
+   * Entry file relative to the workspace root: TypeScript (`apps/order-service/src/main.ts`) runs through tsx,
+   * JavaScript (a build, `dist/apps/order-service/main.js`, or `tools/infra/worker.mjs`) on plain node.
+   */
   entry: string;
+  /** Command-line arguments after the entry, e.g. the app name for `tools/infra/worker.mjs`. */
+  args?: string[];
   /** Added to the inherited environment. PORT defaults to 0 (a free port) and HOST to 127.0.0.1. */
   env?: Record<string, string>;
   /** How long to wait for the "listening on" log line. Default 20000 ms. */
@@ -55,7 +60,8 @@ interface Spawned {
 function spawnApp(options: AppProcessOptions): Spawned {
   const root = workspaceRoot();
   // One node process (no tsx CLI wrapper), so signals reach the worker itself.
-  const child = spawn(process.execPath, ['--require', 'tsx/cjs', path.join(root, options.entry)], {
+  const loader = options.entry.endsWith('.ts') ? ['--require', 'tsx/cjs'] : ['--enable-source-maps'];
+  const child = spawn(process.execPath, [...loader, path.join(root, options.entry), ...(options.args ?? [])], {
     cwd: root,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
