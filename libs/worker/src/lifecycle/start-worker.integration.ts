@@ -39,6 +39,7 @@ describe('startWorker in-process (real broker, SQLite)', function () {
         return reply.status(202).send({ emitted: order.orderId });
       });
     },
+    prepare: () => void calls.push('prepare'),
     onStart: () => void calls.push('onStart'),
     onStop: () => void calls.push('onStop'),
   });
@@ -56,8 +57,8 @@ describe('startWorker in-process (real broker, SQLite)', function () {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('runs onStart before serving, and wires routes, outbox, consumers and metrics end to end', async () => {
-    assert.deepEqual(calls, ['onStart']);
+  it('runs prepare, then onStart, before serving, and wires routes, outbox, consumers and metrics end to end', async () => {
+    assert.deepEqual(calls, ['prepare', 'onStart']);
     await until(async () => ((await fetch(`${worker!.url}/health`)).status === 200 ? true : undefined), 'healthy');
 
     const response = await fetch(`${worker!.url}/emit`, { method: 'POST' });
@@ -78,7 +79,7 @@ describe('startWorker in-process (real broker, SQLite)', function () {
   it('stops cleanly: onStop runs, then the store is closed', async () => {
     const failed = await worker!.stop();
     assert.deepEqual(failed, []);
-    assert.deepEqual(calls, ['onStart', 'onStop']);
+    assert.deepEqual(calls, ['prepare', 'onStart', 'onStop']);
     assert.equal(await worker!.context.store.ping().catch(() => false), false);
     await assert.rejects(fetch(`${worker!.url}/health`));
   });

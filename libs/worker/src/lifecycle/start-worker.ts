@@ -34,7 +34,7 @@ export interface RunningWorker<F extends ConfigFields = ConfigFields> {
 }
 
 /**
- * Brings a worker up: config, store (+ indexes), broker, messaging (consumers, outbox relay), routes, onStart, HTTP.
+ * Brings a worker up: config, store (+ indexes), broker, prepare, messaging (consumers, outbox relay), routes, onStart, HTTP.
  * Throws ConfigError before touching anything when the environment is invalid; on any later
  * failure it releases what it had acquired and rethrows.
  */
@@ -71,6 +71,9 @@ export async function startWorker<F extends ConfigFields>(definition: WorkerDefi
 
     const metrics = createMetrics(service);
     const base = { service, config, logger, store, broker, metrics, tracing };
+    // Before consumers exist: a delivery must never find the worker half-prepared (and be sent round the retry route).
+    // The broker connects meanwhile.
+    await definition.prepare?.(base);
     const messaging = createMessaging({
       ...definition.messaging,
       broker,

@@ -38,7 +38,13 @@ export interface WorkerDefinition<F extends ConfigFields = ConfigFields> {
   messaging?: WorkerMessagingOptions;
   /** Registers the app's routes next to /health and /metrics. */
   routes?: (http: HttpServer, context: WorkerContext<F>) => void | Promise<void>;
-  /** Runs after consumers start and before HTTP listens (seeding, schedulers). */
+  /**
+   * Readies the worker's own state before anything reaches it: runs once the store is open and its indexes exist,
+   * before consumers start (seeding, migrations, warm caches). Every delivery and request sees its result, so no
+   * handler needs a "not ready yet" guard. The broker may still be connecting; a throw fails the start.
+   */
+  prepare?: (context: Omit<WorkerContext<F>, 'messaging'>) => void | Promise<void>;
+  /** Runs after consumers start and before HTTP listens (schedulers, relays: work that runs alongside consumers). */
   onStart?: (context: WorkerContext<F>) => void | Promise<void>;
   /** Runs during shutdown after HTTP closed and consumers drained, while broker and store are still open. */
   onStop?: (context: WorkerContext<F>) => void | Promise<void>;
