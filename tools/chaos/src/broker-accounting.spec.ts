@@ -9,6 +9,7 @@ describe('chaos broker accounting', () => {
     assert.equal(queueRole('chaos-1.payment-service.retry.5000', p), 'retry');
     assert.equal(queueRole('chaos-1.payment-service.dlq', p), 'dlq');
     assert.equal(queueRole('chaos-1.chaos.tap', p), 'chaos');
+    assert.equal(queueRole('chaos-1.troupe.archive', p), 'archive');
   });
 
   it('expects a poison message in the DLQ of every service consuming its routing key, with its reason', () => {

@@ -1,12 +1,14 @@
-import { openDlqSession, troupeHeaders } from '@troupe/messaging';
+import { archiveNames, openDlqSession, troupeHeaders } from '@troupe/messaging';
 import { queuesWithPrefix, type BrokerAdmin, type QueueDepth } from '@troupe/order-testing';
 import { expectedReason, poisonHeader, type PoisonMessage } from './poison';
 
-export type QueueRole = 'consumer' | 'retry' | 'dlq' | 'chaos';
+/** `archive`: the event archive, a stream that keeps every event by design (read, never consumed away). */
+export type QueueRole = 'consumer' | 'retry' | 'dlq' | 'chaos' | 'archive';
 
 export function queueRole(name: string, prefix: string): QueueRole {
   const own = name.slice(prefix.length);
   if (own.startsWith('chaos.')) return 'chaos';
+  if (name === archiveNames(prefix).archiveStream) return 'archive';
   if (own.endsWith('.dlq')) return 'dlq';
   if (/\.retry\.\d+$/.test(own)) return 'retry';
   return 'consumer';

@@ -112,11 +112,17 @@ export async function runChaos(options: ChaosOptions, io: ChaosIo): Promise<Chao
           }
           case 'broker-restart': {
             await control.stopApp();
+            const stoppedAt = performance.now();
             await sleep(fault.stopMs);
             await control.startApp();
+            const startedAt = performance.now();
             await system.waitAllHealthy(120_000);
             figures.recoveries['broker-restart'].push(performance.now() - started);
-            io.log(`${elapsed()} every worker healthy again, ${((performance.now() - started) / 1000).toFixed(1)} s after stop_app`);
+            const secs = (from: number, to: number) => `${((to - from) / 1000).toFixed(1)} s`;
+            io.log(
+              `${elapsed()} every worker healthy again, ${secs(started, performance.now())} after stop_app was issued ` +
+                `(stop_app ${secs(started, stoppedAt)}, then ${secs(stoppedAt, startedAt)} until start_app answered, workers back ${secs(startedAt, performance.now())} after it answered)`,
+            );
             return;
           }
           case 'connection-cut': {
