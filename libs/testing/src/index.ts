@@ -4,3 +4,4 @@ export { startAppProcess, runAppProcessToExit, workspaceRoot, type AppProcess, t
 export { httpGet, pollHttp, type HttpResult, type PollOptions } from './http';
 export { waitFor, type WaitForOptions } from './wait-for';
 export { deleteBrokerNamespace } from './broker-namespace';
+export { buildApps, builtEntry } from './build';

@@ -1,0 +1,18 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { workspaceRoot } from './process';
+
+/** Where `npm run build` puts an app, relative to the workspace root; `startAppProcess` runs it on plain node. */
+export function builtEntry(app: string): string {
+  return path.join('dist', 'apps', app, 'main.js');
+}
+
+/**
+ * Builds the named apps as `npm run build` does (dist/apps/<app>/main.js), so a test runs what production runs.
+ * Each output file is replaced by a rename, so a test building while another starts a worker is safe.
+ */
+export function buildApps(...apps: string[]): void {
+  const root = workspaceRoot();
+  const result = spawnSync(process.execPath, [path.join(root, 'tools', 'infra', 'build.mjs'), ...apps], { cwd: root, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`building ${apps.join(', ')} failed (${result.status ?? result.signal}):\n${result.stdout}${result.stderr}`);
+}
