@@ -9,7 +9,9 @@ export interface DrivenOrder {
   placeError?: string;
   /** POST attempts until one was answered 202 (more than one: the API was down or failing). */
   placeAttempts: number;
-  cancel?: { status: 202 | 409; reported?: Outcome } | { error: string };
+  /** From the first POST to the 202: what the client waited through the faults. */
+  placeMs: number;
+  cancel?: { status: 202 | 409; reported?: Outcome; attempts: number } | { error: string };
   /** What the order should end as, given what the API answered. */
   expected: Outcome;
 }
@@ -69,17 +71,19 @@ export async function driveOrders(api: SnapshotSource, plan: readonly PlannedOrd
 }
 
 async function driveOne(api: SnapshotSource, planned: PlannedOrder, runId: string, options: DriveOptions): Promise<DrivenOrder> {
+  const started = performance.now();
   const placed = await withRetries(() => api.orders.place(planned.body, { idempotencyKey: `chaos-${runId}-${planned.index}` }), (answer) => answer.status === 202, options);
-  if (!placed.answer) return { planned, placeAttempts: placed.attempts, placeError: placed.error ?? 'not placed', expected: planned.asked };
+  const placeMs = performance.now() - started;
+  if (!placed.answer) return { planned, placeAttempts: placed.attempts, placeMs, placeError: placed.error ?? 'not placed', expected: planned.asked };
   const orderId = placed.answer.body.orderId;
   options.onPlaced(orderId, planned.index);
-  const order: DrivenOrder = { planned, orderId, placeAttempts: placed.attempts, expected: planned.asked };
+  const order: DrivenOrder = { planned, orderId, placeAttempts: placed.attempts, placeMs, expected: planned.asked };
   if (!planned.cancel) return order;
   const cancelled = await withRetries(() => api.orders.cancel(orderId), (answer) => answer.status === 202 || answer.status === 409, options);
   if (!cancelled.answer) return { ...order, cancel: { error: cancelled.error ?? 'no answer' } };
-  if (cancelled.answer.status === 202) return { ...order, cancel: { status: 202 } };
+  if (cancelled.answer.status === 202) return { ...order, cancel: { status: 202, attempts: cancelled.attempts } };
   // 409: the order was terminal before the cancel; the body says what it was, and that is what it must stay.
   const body = cancelled.answer.body as unknown as { status?: Outcome['status']; reason?: string };
   const reported: Outcome = { status: body.status ?? 'CONFIRMED', ...(body.reason ? { reason: body.reason } : {}) };
-  return { ...order, cancel: { status: 409, reported }, expected: reported };
+  return { ...order, cancel: { status: 409, reported, attempts: cancelled.attempts }, expected: reported };
 }

@@ -32,7 +32,7 @@ function staleBuild(root: string): string | undefined {
  * start, built JavaScript: fast restarts) when the workspace has it and every app's build is current; otherwise each
  * app's TypeScript through tsx's require hook in one node process (no CLI wrapper, so a signal reaches the worker).
  */
-export function launchPlan(): LaunchPlan {
+export function launchPlan(fromSource = false): LaunchPlan {
   const root = workspaceRoot();
   const tsx: LaunchPlan = {
     commandFor: (app) => ({ command: process.execPath, args: ['--require', 'tsx/cjs', path.join(root, 'apps', app, 'src', 'main.ts')] }),
@@ -40,6 +40,7 @@ export function launchPlan(): LaunchPlan {
   };
   const worker = path.join(root, 'tools', 'infra', 'worker.mjs');
   if (!existsSync(worker)) return tsx;
+  if (fromSource) return { ...tsx, describe: `${tsx.describe} (--from-source)` };
   const stale = staleBuild(root);
   if (stale) return { ...tsx, describe: `${tsx.describe} (not the build: ${stale}; \`npm run build\` for fast restarts)` };
   return { commandFor: (app) => ({ command: process.execPath, args: [worker, app] }), describe: 'node tools/infra/worker.mjs <app> (the build in dist/)' };

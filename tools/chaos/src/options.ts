@@ -29,6 +29,8 @@ export interface ChaosOptions {
   /** The broker control command, split on spaces: `rabbitmqctl`, or e.g. `docker compose exec -T rabbitmq rabbitmqctl`. */
   rabbitmqctl: string[];
   logLevel: string;
+  /** Start workers from their TypeScript (tsx) even when a current build exists. */
+  fromSource: boolean;
 }
 
 export const defaultChaosOptions: Omit<ChaosOptions, 'seed'> = {
@@ -45,11 +47,12 @@ export const defaultChaosOptions: Omit<ChaosOptions, 'seed'> = {
   rabbitmqUrl: 'amqp://guest:guest@localhost:5672',
   rabbitmqctl: ['rabbitmqctl'],
   logLevel: 'warn',
+  fromSource: false,
 };
 
 export const chaosUsage = `npm run chaos -- [--seed N] [--orders 300] [--duration 150] [--kills-per-worker 2] [--kill <worker> ...]
   [--broker-restarts 2] [--cuts 1] [--broker-stop-ms 3000] [--cut-ms 4000] [--duplicate-rate 0.1] [--poison-rate 0.01]
-  [--single-instances] [--saga-deadline-ms N] [--rabbitmqctl "rabbitmqctl"] [--log-level warn]
+  [--single-instances] [--saga-deadline-ms N] [--rabbitmqctl "rabbitmqctl"] [--log-level warn] [--from-source]
 env: RABBITMQ_URL (default amqp://guest:guest@localhost:5672), RABBITMQ_MANAGEMENT_URL, CHAOS_RABBITMQCTL`;
 
 function number(flag: string, value: string | undefined, { min, integer }: { min: number; integer: boolean }): number {
@@ -90,6 +93,7 @@ export function parseChaosOptions(argv: readonly string[], env: NodeJS.ProcessEn
       case '--duplicate-rate': options.duplicateRate = share(flag, value()); break;
       case '--poison-rate': options.poisonRate = share(flag, value()); break;
       case '--single-instances': options.twoInstances = false; break;
+      case '--from-source': options.fromSource = true; break;
       case '--saga-deadline-ms': options.sagaDeadlineMs = number(flag, value(), { min: 1000, integer: true }); break;
       case '--rabbitmqctl': options.rabbitmqctl = (value() ?? '').split(' ').filter(Boolean); break;
       case '--rabbitmq-url': options.rabbitmqUrl = value() ?? options.rabbitmqUrl; break;

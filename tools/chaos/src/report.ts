@@ -10,7 +10,18 @@ export interface FaultFigures {
   poison: { published: number; scheduled: number; inEveryDlq: number };
 }
 
+/** What the run's client went through: the API as a user of it saw the faults. */
+export interface ClientFigures {
+  placed: number;
+  retriedPosts: number;
+  slowestPlaceMs: number;
+  cancels: number;
+  cancels409: number;
+  retriedCancels: number;
+}
+
 export interface ReportContext {
+  client: ClientFigures;
   seed: number;
   namespace: string;
   launch: string;
@@ -48,6 +59,11 @@ export function formatReport(verdict: Verdict, faults: FaultFigures, context: Re
   lines.push(`  ${'duplicated deliveries'.padEnd(24)}${pad(duplicates.published, 7)}  ${share.toFixed(1)} % of ${duplicates.ofEvents} distinct events${duplicates.givenUp > 0 ? `, ${duplicates.givenUp} given up` : ''}`);
   lines.push(`  ${'poison messages'.padEnd(24)}${pad(poison.published, 7)}  ${poison.inEveryDlq} of ${poison.scheduled} in every DLQ due, with their reason`);
   for (const failure of faults.failed) lines.push(`  fault failed: ${failure}`);
+  const { client } = context;
+  lines.push(
+    `client: ${client.retriedPosts} of ${client.placed} POST /orders needed a retry (slowest 202 after ${s(client.slowestPlaceMs)}); ` +
+      `${client.cancels} cancels, ${client.cancels409} answered 409, ${client.retriedCancels} retried`,
+  );
   lines.push('');
   lines.push(`${'outcome'.padEnd(34)}${pad('asked', 7)}${pad('got', 7)}${pad('as asked', 10)}`);
   for (const row of verdict.outcomes) lines.push(`  ${row.outcome.padEnd(32)}${pad(row.asked, 7)}${pad(row.got, 7)}${pad(row.asAsked, 10)}`);

@@ -61,7 +61,7 @@ export async function runChaos(options: ChaosOptions, io: ChaosIo): Promise<Chao
       throw new Error(`the broker restarts need \`${options.rabbitmqctl.join(' ')}\` (root, or CHAOS_RABBITMQCTL / --rabbitmqctl): ${String(error)}`);
     });
   }
-  const launch = launchPlan();
+  const launch = launchPlan(options.fromSource);
   io.log(`starting ${options.twoInstances ? 10 : 8} worker processes: ${launch.describe}`);
   const system: ChaosSystem = await startChaosSystem({
     rabbitmqUrl: options.rabbitmqUrl,
@@ -230,7 +230,16 @@ export async function runChaos(options: ChaosOptions, io: ChaosIo): Promise<Chao
       crashes: system.crashes,
     });
     for (const fault of figures.failed) verdict.violations.push(`fault did not run as scheduled: ${fault}`);
+    const cancels = driven.flatMap((order) => (order.cancel && 'status' in order.cancel ? [order.cancel] : []));
     const report = formatReport(verdict, figures, {
+      client: {
+        placed: driven.filter((order) => order.orderId).length,
+        retriedPosts: driven.filter((order) => order.placeAttempts > 1).length,
+        slowestPlaceMs: Math.max(0, ...driven.map((order) => order.placeMs)),
+        cancels: cancels.length,
+        cancels409: cancels.filter((cancel) => cancel.status === 409).length,
+        retriedCancels: cancels.filter((cancel) => cancel.attempts > 1).length,
+      },
       seed: options.seed,
       namespace: system.prefix,
       launch: launch.describe,

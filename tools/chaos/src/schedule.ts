@@ -101,11 +101,15 @@ export function spreadOutside(start: number, end: number, zones: ReadonlyArray<[
   });
 }
 
-/** A second instance's kill due after it scaled in takes the slot of the latest earlier kill of a first instance. */
+/** A second instance's last kill comes this long before it scales in at the latest, so its recovery is measured whole. */
+const killBeforeScaleInMs = 10_000;
+
+/** A second instance's kill due too close to (or after) its scale-in takes the slot of the latest earlier kill of a first instance. */
 function moveSecondInstanceKillsEarlier(kills: Array<{ atMs: number; target: Target }>, scaleInMs: number): void {
-  for (const late of kills.filter((kill) => kill.target.index === 1 && kill.atMs >= scaleInMs)) {
-    const swap = kills.filter((kill) => kill.target.index === 0 && kill.atMs < scaleInMs).sort((a, b) => b.atMs - a.atMs)[0];
-    if (!swap) throw new Error(`no slot before the scale-in (${scaleInMs} ms) for the kill of ${targetName(late.target)}: lengthen --duration`);
+  const latest = scaleInMs - killBeforeScaleInMs;
+  for (const late of kills.filter((kill) => kill.target.index === 1 && kill.atMs >= latest)) {
+    const swap = kills.filter((kill) => kill.target.index === 0 && kill.atMs < latest).sort((a, b) => b.atMs - a.atMs)[0];
+    if (!swap) throw new Error(`no slot ${killBeforeScaleInMs} ms before the scale-in (${scaleInMs} ms) for the kill of ${targetName(late.target)}: lengthen --duration`);
     [late.target, swap.target] = [swap.target, late.target];
   }
 }

@@ -10,6 +10,7 @@ const driven = (index: number, kind: OrderKind, orderId: string | undefined, ext
   planned: { index, kind, body: orderBody(), cancel: kind === 'customer-cancelled', asked: askedOutcome[kind] },
   ...(orderId ? { orderId } : { placeError: 'down' }),
   placeAttempts: 1,
+  placeMs: 5,
   expected: askedOutcome[kind],
   ...extra,
 });
@@ -42,7 +43,7 @@ describe('chaos verdict', () => {
         driven: [
           driven(0, 'happy', 'a'),
           driven(1, 'happy', 'b'),
-          driven(2, 'customer-cancelled', 'c', { cancel: { status: 409, reported: { status: 'CONFIRMED' } }, expected: { status: 'CONFIRMED' } }),
+          driven(2, 'customer-cancelled', 'c', { cancel: { status: 409, reported: { status: 'CONFIRMED' }, attempts: 1 }, expected: { status: 'CONFIRMED' } }),
           driven(3, 'declined', undefined),
         ],
         snapshot: snapshotOf([
