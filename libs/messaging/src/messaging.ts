@@ -169,12 +169,17 @@ export function createMessaging(options: MessagingOptions): Messaging {
     },
     isReady: () => !stopped && connection.isConnected() && declaredGeneration === connection.current()?.generation,
     async transaction(work) {
-      const rows: OutboxRow[] = [];
+      let rows: OutboxRow[] = [];
       // Taken here, in the caller's context (the HTTP request's span): the rows continue that trace.
       const traceparent = tracing.currentTraceparent();
       const result = await options.store.transaction(async (session) => {
-        const emit = createEmitter(session, { codec, source: options.service, leaseMs }, rows, undefined, traceparent);
-        return work(session, { emit: emit as ProducerOutbox['emit'] });
+        // Collected per attempt: when the store re-runs the function, the rows of the rolled-back attempt are
+        // not in the store, so they must not be published either. Only the attempt that commits is kept.
+        const attempt: OutboxRow[] = [];
+        const emit = createEmitter(session, { codec, source: options.service, leaseMs }, attempt, undefined, traceparent);
+        const value = await work(session, { emit: emit as ProducerOutbox['emit'] });
+        rows = attempt;
+        return value;
       });
       for (const row of rows) tracing.tagOrder(row.sagaId);
       if (rows.length > 0) await dispatcher.dispatch(rows);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { createSqliteStore, type Store } from '@troupe/persistence';
+import { createSqliteStore, withTransactionReruns, type Store } from '@troupe/persistence';
 import { TransactionBatcher } from './transaction-batcher';
 
 /** Counts the transactions the batcher opens on a real (in-memory) store. */
@@ -134,5 +134,33 @@ describe('TransactionBatcher', () => {
     const batcher = new TransactionBatcher(counting.store, { maxBatch: 2, maxConcurrent: 1 });
     await Promise.all(['a', 'b', 'c', 'd', 'e'].map((id) => batcher.run(write(id))));
     assert.equal(counting.transactions(), 3, '2 + 2 + 1');
+  });
+
+  describe('when the store re-runs a transaction function (MongoDB on a transient error)', () => {
+    /** Settles within `ms` or says which units never did: a lost unit would otherwise hang the test. */
+    const within = <T>(promise: Promise<T>, ms: number, what: string): Promise<T> =>
+      Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what}: not settled within ${ms} ms`)), ms))]);
+
+    it('keeps the units it claimed on the first attempt: each resolves once, from the attempt that committed', async () => {
+      let reruns = 0;
+      const rerunning = withTransactionReruns(store, { share: 1, onRerun: () => (reruns += 1) });
+      const batcher = new TransactionBatcher(rerunning, { maxConcurrent: 1 });
+      const ids = ['a', 'b', 'c', 'd'];
+      assert.deepEqual(await within(Promise.all(ids.map((id) => batcher.run(write(id)))), 2000, 'first batch'), ids);
+      assert.ok(reruns >= 1, 'the store did re-run');
+      assert.equal(await store.collection('docs').count(), 4, 'the rolled-back attempt left nothing, the re-run everything');
+    });
+
+    it('goes on starting batches after re-runs (its count of waiting transactions never goes below zero)', async () => {
+      let draws = 0;
+      // Every other transaction is re-run: batches that re-run and batches that do not, interleaved.
+      const rerunning = withTransactionReruns(store, { share: 0.5, random: () => (draws++ % 2 === 0 ? 0 : 0.9) });
+      const batcher = new TransactionBatcher(rerunning);
+      for (let round = 0; round < 5; round += 1) {
+        const ids = [1, 2, 3].map((index) => `r${round}-${index}`);
+        assert.deepEqual(await within(Promise.all(ids.map((id) => batcher.run(write(id)))), 2000, `round ${round}`), ids);
+      }
+      assert.equal(await store.collection('docs').count(), 15);
+    });
   });
 });

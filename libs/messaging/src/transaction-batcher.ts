@@ -27,7 +27,8 @@ const nothingToDo = Symbol('nothing to do');
  * shared transaction, exactly as if serialised. When one throws, the batch rolls back, that unit fails with its
  * error (as it would have run serialised after the units before it) and the others go back to the head of the
  * queue to be re-run, so a failure only ever affects its own delivery. Units must keep their effects inside
- * the session.
+ * the session: the store may run a transaction's function more than once (MongoDB re-runs it on a transient
+ * error), and a batch re-runs its units, claimed once, with only the last attempt's results kept.
  */
 export class TransactionBatcher {
   private readonly queue: Pending[] = [];
@@ -87,8 +88,11 @@ export class TransactionBatcher {
     let results: unknown[];
     try {
       results = await this.store.transaction(async (session) => {
-        batch = this.claim();
+        // Claimed by the first attempt only: a store may run this function again after rolling it back
+        // (MongoDB on a transient error), and the re-run must redo the same units, not take new ones.
+        batch ??= this.claim();
         if (batch.length === 0) throw nothingToDo;
+        failed = undefined;
         const collected: unknown[] = [];
         for (const [index, unit] of batch.entries()) {
           try {
