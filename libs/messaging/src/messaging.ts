@@ -159,6 +159,8 @@ export function createMessaging(options: MessagingOptions): Messaging {
     topology,
     async start() {
       await options.store.ensureIndex(outboxCollection, { fields: ['status', 'leaseUntil'] });
+      // The relay walks pending rows in `seq` order: without this index MongoDB sorts the whole backlog in memory.
+      await options.store.ensureIndex(outboxCollection, { fields: ['status', 'seq'] });
       await options.store.ensureIndex(inboxCollection, { fields: ['receivedAt'] });
       connection.on('connected', onConnected);
       relay.start();
