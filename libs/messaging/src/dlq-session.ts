@@ -21,9 +21,11 @@ export interface DeadLetterProperties {
 /**
  * A DLQ read through basic.get without ack: every letter taken stays held (invisible to other readers) until the
  * session removes it (ack) or closes, which returns the rest to the queue in their original order (nack requeue).
- * Quorum queues have no non-destructive read, so a return bumps `x-delivery-count` by one; the DLQ has no delivery
- * limit, so that count is cosmetic. The management API's get-messages does the same basic.get + requeue inside
- * the broker, so it would not avoid it either, and would add a dependency on the management plugin.
+ * Quorum queues have no non-destructive read, so a return bumps `x-delivery-count` by one. That is why a DLQ is
+ * declared with an explicit delivery limit of 2^31−1 (`deadLetterQueueArguments`): RabbitMQ 4.x would otherwise
+ * apply its default of 20 and drop a letter looked at twenty times (a DLQ dead-letters nowhere). The management
+ * API's get-messages does the same basic.get + requeue inside the broker, so it would not avoid the count either,
+ * and would add a dependency on the management plugin.
  */
 export interface DlqSession {
   readonly queue: string;

@@ -1,3 +1,4 @@
+import type { Channel } from 'amqplib';
 import type { EventMap, EventOf, EventType } from '@troupe/contracts';
 import type { Store, StoreSession } from '@troupe/persistence';
 import { noTracing, type Tracing } from '@troupe/tracing';
@@ -136,11 +137,15 @@ export function createMessaging(options: MessagingOptions): Messaging {
   const setUp = async (): Promise<void> => {
     const generation = connection.current()?.generation;
     if (stopped || generation === undefined) return;
-    const channel = await connection.openChannel('plain');
+    const opened: Channel[] = [await connection.openChannel('plain')];
     try {
-      await declareTopology(channel, topology);
+      await declareTopology(opened[0]!, topology, {
+        reopen: async () => opened[opened.push(await connection.openChannel('plain')) - 1]!,
+        onMismatch: (queue, detail) =>
+          logger.warn({ queue, detail }, 'queue exists with other arguments than this version declares; using it as it is (see "Upgrading" in libs/messaging/README.md)'),
+      });
     } finally {
-      await channel.close().catch(() => undefined);
+      for (const channel of opened) await channel.close().catch(() => undefined);
     }
     declaredGeneration = generation;
     await consumers.start();

@@ -56,4 +56,10 @@ describe('topology', () => {
     const names = buildTopology({ service: 'a', consumes: [] }).queues.map((queue) => queue.name);
     assert.deepEqual(names.filter((name) => name.startsWith('a.retry.')), ['a.retry.1000', 'a.retry.5000', 'a.retry.25000']);
   });
+
+  it('declares the DLQ with arguments that keep every letter on RabbitMQ 3.10 through 4.x', () => {
+    const topology = buildTopology({ prefix: 't1.', service: 'payment-service', consumes: ['stock.reserved'] });
+    const dlq = topology.queues.find((queue) => queue.name === 't1.payment-service.dlq');
+    assert.deepEqual(dlq?.arguments, { 'x-queue-type': 'quorum', 'x-delivery-limit': 2_147_483_647, 'x-overflow': 'reject-publish' });
+  });
 });

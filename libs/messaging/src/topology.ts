@@ -79,6 +79,25 @@ export function topologyNames(prefix: string, service: string): TopologyNames {
 // At-least-once dead-lettering needs reject-publish overflow; without it quorum queues dead-letter at most once.
 const quorum = { 'x-queue-type': 'quorum', 'x-dead-letter-strategy': 'at-least-once', 'x-overflow': 'reject-publish' };
 
+/**
+ * A DLQ's redelivery bound: high enough never to be reached. A DLQ has no dead-letter exchange of its own, so a
+ * letter past its delivery limit would be dropped, and every look at a letter (the DLQ tool's read returns it)
+ * counts as a delivery. RabbitMQ 4.x gives quorum queues a default limit of 20, and -1 ("unlimited" on 4.x)
+ * means "drop at the first return" on 3.10, so the only value that keeps letters on both is an explicit large one.
+ */
+export const deadLetterQueueDeliveryLimit = 2_147_483_647;
+
+/**
+ * The DLQ keeps every letter on 3.10 through 4.x: the delivery limit above, and `reject-publish` so that a length
+ * limit (set later by an operator's policy) refuses new letters — the at-least-once dead-lettering of the consumer
+ * queues then keeps them where they are — rather than dropping the oldest.
+ */
+export const deadLetterQueueArguments = {
+  'x-queue-type': 'quorum',
+  'x-delivery-limit': deadLetterQueueDeliveryLimit,
+  'x-overflow': 'reject-publish',
+} as const;
+
 export function buildTopology(options: TopologyOptions): Topology {
   const names = topologyNames(options.prefix ?? '', options.service);
   const delays = [...new Set(options.retryDelaysMs ?? defaultRetryDelaysMs)];
@@ -115,7 +134,7 @@ export function buildTopology(options: TopologyOptions): Topology {
     queues: [
       ...consumerQueues.map((entry) => entry.queue),
       ...delayQueues.map((entry) => entry.queue),
-      { name: names.deadLetterQueue, arguments: { 'x-queue-type': 'quorum' } },
+      { name: names.deadLetterQueue, arguments: { ...deadLetterQueueArguments } },
       ...(archive ? [archive.queue] : []),
     ],
     bindings: [
