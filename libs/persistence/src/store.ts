@@ -55,7 +55,13 @@ export interface TransactionOptions {
 
 export interface Store extends StoreSession {
   readonly kind: 'sqlite' | 'mongodb';
-  /** Idempotent; call at start-up for every index a service relies on. */
+  /**
+   * Idempotent; call at start-up for every collection a service writes. MongoDB would otherwise create a
+   * collection implicitly on its first write, inside whichever transactions get there first, and two of them
+   * doing so at once conflict; SQLite creates the table.
+   */
+  ensureCollection(collection: string): Promise<void>;
+  /** Idempotent; call at start-up for every index a service relies on (it ensures the collection too). */
   ensureIndex(collection: string, index: IndexSpec): Promise<void>;
   /** Runs `fn` atomically across collections: all its writes commit, or none do when it throws. */
   transaction<R>(fn: (session: StoreSession) => Promise<R>, options?: TransactionOptions): Promise<R>;

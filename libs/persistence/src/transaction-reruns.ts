@@ -32,6 +32,7 @@ export function withTransactionReruns(store: Store, options: TransactionRerunOpt
       return store.kind;
     },
     collection: (name) => store.collection(name),
+    ensureCollection: (collection) => store.ensureCollection(collection),
     ensureIndex: (collection, index) => store.ensureIndex(collection, index),
     ping: () => store.ping(),
     close: () => store.close(),

@@ -14,6 +14,23 @@ export function lifecycleContract(context: ContractContext, options: StoreContra
     await store.close();
   });
 
+  it('ensureCollection is idempotent, creates an empty collection, and leaves what is in one alone', async () => {
+    const store: Store = await context.open();
+    try {
+      await store.ensureCollection('ensured');
+      await store.ensureCollection('ensured');
+      assert.equal(await store.collection('ensured').count(), 0);
+      await store.transaction(async (session) => {
+        await session.collection<Counter>('ensured').insert({ _id: 'a', value: 1 });
+      });
+      await store.ensureCollection('ensured');
+      assert.equal(await store.collection('ensured').count(), 1);
+      await assert.rejects(store.ensureCollection('bad name!'), /collection name/i);
+    } finally {
+      await store.close();
+    }
+  });
+
   if (!options.durable) {
     it('keeps committed data across close and reopen (skipped: this store is in-memory, nothing outlives close)');
     return;

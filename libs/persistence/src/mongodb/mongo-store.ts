@@ -4,7 +4,7 @@ import { assertCollectionName, assertFieldName } from '../names';
 import type { Collection, IndexSpec, Store, StoreSession, StoredDocument, TransactionOptions } from '../store';
 import { TransactionScope } from '../transaction-scope';
 import { MongoCollection } from './mongo-collection';
-import { redactUrl, translateUnavailable } from './mongo-errors';
+import { indexName, isIndexOptionsConflict, isNamespaceExists, redactUrl, translateTransactionFailure, translateUnavailable } from './mongo-errors';
 
 export interface MongoStoreConfig {
   /** Connection string of a replica set (or mongos), e.g. `mongodb://db1,db2,db3/?replicaSet=rs0`. */
@@ -15,6 +15,14 @@ export interface MongoStoreConfig {
   serverSelectionTimeoutMs?: number;
   /** Reported to the server, visible in its logs and `currentOp`. Default `'troupe'`. */
   appName?: string;
+  /**
+   * How long one `transaction(fn)` may keep re-running `fn` after transient errors (write conflicts, elections)
+   * before it gives up with StoreUnavailableError, so a hot document cannot hold a delivery for the driver's own
+   * 120 s. Default 10000 ms.
+   */
+  transactionTimeoutMs?: number;
+  /** `maxCommitTimeMS` of every commit: how long the server may take to get it majority-acknowledged. Default 5000 ms. */
+  maxCommitTimeMs?: number;
 }
 
 const DATABASE_NAME = /^[A-Za-z0-9_-]{1,63}$/;
@@ -36,7 +44,7 @@ class MongoSessionView implements StoreSession {
   }
 }
 
-class MongoStore implements Store {
+export class MongoStore implements Store {
   readonly kind = 'mongodb' as const;
   private readonly scope = new TransactionScope();
   private closed = false;
@@ -45,6 +53,7 @@ class MongoStore implements Store {
     private readonly client: MongoClient,
     private readonly db: Db,
     private readonly where: string,
+    private readonly limits: { transactionTimeoutMs: number; maxCommitTimeMs: number },
   ) {}
 
   collection<T extends StoredDocument>(name: string): Collection<T> {
@@ -52,13 +61,37 @@ class MongoStore implements Store {
     return new MongoCollection<T>(this.db, name, undefined, (operation, work) => this.guarded(operation, work));
   }
 
+  ensureCollection(collection: string): Promise<void> {
+    return this.guarded('ensureCollection', async () => {
+      assertCollectionName(collection);
+      await this.createCollectionOnce(collection);
+    });
+  }
+
   ensureIndex(collection: string, index: IndexSpec): Promise<void> {
     return this.guarded('ensureIndex', async () => {
       assertCollectionName(collection);
       if (!Array.isArray(index.fields) || index.fields.length === 0) throw new TypeError(`Index on "${collection}" needs at least one field`);
       index.fields.forEach((field) => assertFieldName(field));
-      await this.db.collection(collection).createIndex(Object.fromEntries(index.fields.map((field) => [field, 1])), { unique: index.unique === true });
+      await this.createCollectionOnce(collection);
+      // Named, so that operators and later versions can tell Troupe's indexes apart and drop or change one by name.
+      await this.db
+        .collection(collection)
+        .createIndex(Object.fromEntries(index.fields.map((field) => [field, 1])), { unique: index.unique === true, name: indexName(index) })
+        .catch((error: unknown) => {
+          // The same keys already indexed under the driver's default name (created by an earlier version): keep it.
+          if (!isIndexOptionsConflict(error)) throw error;
+        });
     });
+  }
+
+  /** Explicitly, outside any transaction: created implicitly inside two concurrent transactions, it would conflict. */
+  private async createCollectionOnce(collection: string): Promise<void> {
+    try {
+      await this.db.createCollection(collection);
+    } catch (error) {
+      if (!isNamespaceExists(error)) throw error;
+    }
   }
 
   /**
@@ -70,13 +103,29 @@ class MongoStore implements Store {
   transaction<R>(fn: (session: StoreSession) => Promise<R>, _options?: TransactionOptions): Promise<R> {
     return this.guarded('transaction', async () => {
       const session = this.client.startSession();
-      const view = new MongoSessionView(this.db, session);
+      let view = new MongoSessionView(this.db, session);
+      const started = Date.now();
+      let attempts = 0;
       try {
-        return await session.withTransaction(() => this.scope.run(() => fn(view)), {
-          readConcern: { level: 'snapshot' },
-          writeConcern: { w: 'majority' },
-          readPreference: 'primary',
-        });
+        return await session.withTransaction(
+          () => {
+            attempts += 1;
+            // The driver re-runs this after a transient error until its own 120 s pass; bound it much tighter. A
+            // plain error here is not transient, so the driver aborts and rejects with it.
+            const elapsed = Date.now() - started;
+            if (attempts > 1 && elapsed > this.limits.transactionTimeoutMs) {
+              throw new StoreUnavailableError(`MongoDB ${this.where}: a transaction still conflicted after ${attempts - 1} attempts in ${elapsed} ms; retry later`);
+            }
+            // A fresh view per attempt: one left from an aborted attempt must not reach the session again.
+            view.open = false;
+            view = new MongoSessionView(this.db, session);
+            const current = view;
+            return this.scope.run(() => fn(current));
+          },
+          { readConcern: { level: 'snapshot' }, writeConcern: { w: 'majority' }, readPreference: 'primary', maxCommitTimeMS: this.limits.maxCommitTimeMs },
+        );
+      } catch (error) {
+        throw translateTransactionFailure(error, this.where);
       } finally {
         view.open = false;
         await session.endSession();
@@ -142,5 +191,8 @@ export async function createMongoStore(config: MongoStoreConfig): Promise<Store>
     if (translated instanceof StoreUnavailableError) throw translated;
     throw new StoreUnavailableError(`Cannot use MongoDB ${where}: ${(error as Error).message}`, { cause: error });
   }
-  return new MongoStore(client, client.db(config.database), where);
+  return new MongoStore(client, client.db(config.database), where, {
+    transactionTimeoutMs: config.transactionTimeoutMs ?? 10_000,
+    maxCommitTimeMs: config.maxCommitTimeMs ?? 5000,
+  });
 }

@@ -78,6 +78,18 @@ class SqliteStore implements Store {
     return new SqliteCollection<T>(this.engine, name, (operation, work, writes) => this.serialised(operation, work, writes));
   }
 
+  ensureCollection(collection: string): Promise<void> {
+    const create = (): void => {
+      assertCollectionName(collection);
+      try {
+        this.engine.ensureTable(collection);
+      } catch (error) {
+        throw translateSqliteError(error, { file: this.engine.file, busyTimeoutMs: this.engine.busyTimeoutMs, collection });
+      }
+    };
+    return this.serialised('ensureCollection', create, true);
+  }
+
   ensureIndex(collection: string, index: IndexSpec): Promise<void> {
     const create = (): void => {
       assertCollectionName(collection);
