@@ -30,6 +30,7 @@ async function main(): Promise<number> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   const result = await runChaos(options, { log: say, shouldStop: () => stopping });
+  if (stopping) say('interrupted: the table covers only what ran before the signal, and the system was not left to become quiet');
   console.log(result.report);
   console.log(result.line);
   if (stopping) return 130;
