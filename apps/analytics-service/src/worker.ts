@@ -1,12 +1,13 @@
 import { defineWorker } from '@troupe/worker';
 import { analyticsHandlers } from './analytics-handlers';
 import { analyticsRoutes } from './analytics-routes';
-import { ordersCollection } from './analytics-store';
+import { ordersCollection, summaryCollection } from './analytics-store';
 
 /** analytics-service: counts orders per outcome (and cancel reason) and revenue, each order once. */
 export const analyticsServiceWorker = defineWorker({
   service: 'analytics-service',
   defaultPort: 3006,
+  collections: [summaryCollection],
   // The reconciler pages by (updatedAt, _id).
   indexes: { [ordersCollection]: [{ fields: ['updatedAt', '_id'] }] },
   handlers: () => analyticsHandlers(),

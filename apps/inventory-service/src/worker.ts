@@ -3,11 +3,13 @@ import { releaseStockHandler } from './handlers/release-stock-handler';
 import { reserveStockHandler } from './handlers/reserve-stock-handler';
 import { registerStockRoutes } from './routes/stock-routes';
 import { seedStockOnce } from './stock/seed-stock-once';
+import { reservationsCollection, stockCollection } from './stock/inventory-documents';
 
 /** inventory-service: holds stock, reserves each order all-or-nothing and releases it as the last hop of every undo relay. */
 export const inventoryServiceWorker = defineWorker({
   service: 'inventory-service',
   defaultPort: 3002,
+  collections: [stockCollection, reservationsCollection],
   handlers: () => ({
     'order.created': reserveStockHandler,
     'payment.declined': releaseStockHandler,

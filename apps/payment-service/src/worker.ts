@@ -1,11 +1,13 @@
 import { defineWorker } from '@troupe/worker';
 import { paymentHandlers } from './payment-handlers';
 import { paymentRoutes } from './payment-routes';
+import { paymentsCollection } from './payments';
 
 /** payment-service: charges an order once its stock is held, refunds it once when shipping fails or it is cancelled. */
 export const paymentServiceWorker = defineWorker({
   service: 'payment-service',
   defaultPort: 3003,
+  collections: [paymentsCollection],
   handlers: () => paymentHandlers(),
   routes: (http, { store }) => paymentRoutes(http, store),
 });

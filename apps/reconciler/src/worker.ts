@@ -3,6 +3,8 @@ import { reconcilerConfig } from './config';
 import { pendingCollection } from './stuck/pending-watchlist';
 import { createReconcilerApp, type ReconcilerApp } from './reconciler-app';
 import { registerStatusRoutes } from './status/status-routes';
+import { cursorsCollection } from './cursor/cursor-store';
+import { runsCollection } from './lease/run-lease';
 
 // routes, onStart and onStop receive the same context object; the app built for it lives as long as it does.
 const apps = new WeakMap<WorkerContext<typeof reconcilerConfig>, ReconcilerApp>();
@@ -14,6 +16,7 @@ const apps = new WeakMap<WorkerContext<typeof reconcilerConfig>, ReconcilerApp>(
 export const reconcilerWorker = defineWorker({
   service: 'reconciler',
   defaultPort: 3007,
+  collections: [runsCollection, cursorsCollection],
   config: reconcilerConfig,
   indexes: { [pendingCollection]: [{ fields: ['deadline'] }] },
   routes: (http, context) => {

@@ -1,11 +1,13 @@
 import { defineWorker } from '@troupe/worker';
 import { shippingHandlers } from './shipping-handlers';
 import { shippingRoutes } from './shipping-routes';
+import { shipmentsCollection } from './shipments';
 
 /** shipping-service: schedules a paid order's shipment; starts the undo relay when an order is cancelled. */
 export const shippingServiceWorker = defineWorker({
   service: 'shipping-service',
   defaultPort: 3004,
+  collections: [shipmentsCollection],
   handlers: () => shippingHandlers(),
   routes: (http, { store }) => shippingRoutes(http, store),
 });

@@ -28,6 +28,7 @@ describe('loadConfig', () => {
         RABBITMQ_PREFIX: '',
         MONGO_URL: undefined,
         DATA_DIR: 'data',
+        STORE_FAULTS: 'off',
         LOG_LEVEL: 'info',
         SHUTDOWN_TIMEOUT_MS: 10000,
         SAGA_DEADLINE_MS: 30000,
@@ -35,6 +36,11 @@ describe('loadConfig', () => {
         OTEL_EXPORTER_OTLP_PROTOCOL: 'http/protobuf',
       },
     );
+  });
+
+  it('names the accepted forms of STORE_FAULTS when it is wrong', () => {
+    assert.throws(() => loadConfig({ STORE_FAULTS: 'rerun:3' }, workerConfigFields(3002)), /STORE_FAULTS[\s\S]*rerun:<share 0-1>/);
+    assert.equal(loadConfig({ STORE_FAULTS: 'rerun:0.3' }, workerConfigFields(3002)).STORE_FAULTS, 'rerun:0.3');
   });
 
   it('reads set values with their types and treats empty as unset', () => {

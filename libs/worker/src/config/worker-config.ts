@@ -26,6 +26,13 @@ export function workerConfigFields(defaultPort: number) {
       protocols: ['mongodb', 'mongodb+srv'],
     }),
     DATA_DIR: stringField({ description: 'Directory for the embedded SQLite store files.', default: 'data' }),
+    STORE_FAULTS: stringField({
+      description:
+        "Fault injection for tests: 'rerun:<share>' re-runs that share (0-1) of store transactions after rolling them back, as MongoDB does on a transient error; counted in troupe_store_faults_injected_total. 'off' in production.",
+      default: 'off',
+      pattern: /^(off|rerun:(0(\.\d+)?|1(\.0+)?))$/,
+      patternHint: "'off' or 'rerun:<share 0-1>', e.g. rerun:0.3",
+    }),
     LOG_LEVEL: enumField<LogLevel>({ description: 'Lowest log level written.', default: 'info', values: logLevels }),
     SHUTDOWN_TIMEOUT_MS: integerField({
       description: 'How long a graceful shutdown may take before the process exits 1 naming the step that hung.',

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createStore, type Store, type StoreConfig } from '@troupe/persistence';
+import { createStore, parseStoreFaults, withTransactionReruns, type Store, type StoreConfig } from '@troupe/persistence';
 import type { WorkerConfig } from '../config/worker-config';
 
 /** Database per service: MongoDB database `<service>` when MONGO_URL is set, else the file `DATA_DIR/<service>.sqlite`. */
@@ -8,6 +8,16 @@ export function storeConfigFor(service: string, config: Pick<WorkerConfig, 'MONG
   return { kind: 'sqlite', file: path.join(config.DATA_DIR, `${service}.sqlite`) };
 }
 
-export function openStore(service: string, config: Pick<WorkerConfig, 'MONGO_URL' | 'DATA_DIR'>): Promise<Store> {
-  return createStore(storeConfigFor(service, config));
+/**
+ * Opens the service's store; with `STORE_FAULTS=rerun:<share>` its transactions re-run as MongoDB's do on a transient
+ * error (see withTransactionReruns), each re-run reported to `onFaultInjected`.
+ */
+export async function openStore(
+  service: string,
+  config: Pick<WorkerConfig, 'MONGO_URL' | 'DATA_DIR' | 'STORE_FAULTS'>,
+  onFaultInjected: () => void = () => undefined,
+): Promise<Store> {
+  const store = await createStore(storeConfigFor(service, config));
+  const faults = parseStoreFaults(config.STORE_FAULTS);
+  return faults ? withTransactionReruns(store, { share: faults.rerunShare, onRerun: onFaultInjected }) : store;
 }

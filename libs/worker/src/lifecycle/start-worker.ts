@@ -59,9 +59,12 @@ export async function startWorker<F extends ConfigFields>(definition: WorkerDefi
       if (!flushed) logger.warn('trace export did not finish in time; some spans are lost');
     });
 
-    const store = await openStore(service, common);
+    const metrics = createMetrics(service);
+    const store = await openStore(service, common, () => metrics.storeFaultInjected());
     shutdown.add('store', () => store.close());
+    for (const collection of definition.collections ?? []) await store.ensureCollection(collection);
     for (const [collection, indexes] of Object.entries(definition.indexes ?? {})) {
+      await store.ensureCollection(collection);
       for (const index of indexes) await store.ensureIndex(collection, index);
     }
     logger.info({ store: store.kind }, 'store open');
@@ -69,7 +72,6 @@ export async function startWorker<F extends ConfigFields>(definition: WorkerDefi
     const broker = connectBroker({ url: common.RABBITMQ_URL, connectionName: service, logger: logger.child({ component: 'broker' }) });
     shutdown.add('broker connection', () => broker.close());
 
-    const metrics = createMetrics(service);
     const base = { service, config, logger, store, broker, metrics, tracing };
     // Before consumers exist: a delivery must never find the worker half-prepared (and be sent round the retry route).
     // The broker connects meanwhile.

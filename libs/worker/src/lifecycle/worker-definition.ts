@@ -31,8 +31,14 @@ export interface WorkerDefinition<F extends ConfigFields = ConfigFields> {
   defaultPort: number;
   /** App-specific environment variables, read with the common ones at start. */
   config?: F;
-  /** Indexes ensured on the store at start, per collection. */
+  /** Indexes ensured on the store at start, per collection (which ensures the collection too). */
   indexes?: Record<string, IndexSpec[]>;
+  /**
+   * The other collections the worker writes, ensured at start. On MongoDB a collection first written inside a
+   * transaction is created there, and two transactions doing so at once conflict; list every collection here or
+   * under `indexes`.
+   */
+  collections?: readonly string[];
   /** The events this service reacts to; the keys decide its queues. Built once the store and config exist. */
   handlers?: (context: Omit<WorkerContext<F>, 'messaging'>) => HandlerMap;
   messaging?: WorkerMessagingOptions;

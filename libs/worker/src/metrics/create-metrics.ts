@@ -6,6 +6,8 @@ export interface WorkerMetrics {
   readonly registry: Registry;
   /** Handed to the messaging pipeline, so every service exposes the same series. */
   readonly messaging: MessagingMetrics;
+  /** One transaction re-run injected by STORE_FAULTS (zero in production). */
+  storeFaultInjected(): void;
 }
 
 /** One registry per worker (not prom-client's global one), labelled with the service so scrapes can be merged. */
@@ -24,6 +26,9 @@ export function createMetrics(service: string): WorkerMetrics {
   const retried = counter('troupe_messages_retried_total', 'Deliveries sent through a delay queue for another attempt', byEvent);
   const deadLettered = counter('troupe_messages_dead_lettered_total', 'Deliveries parked on the dead-letter queue', byEventAndReason);
   const published = counter('troupe_messages_published_total', 'Outbox events confirmed by the broker', byEvent);
+  const returned = counter('troupe_messages_returned_total', 'Mandatory publishes the broker could route to no queue; kept (requeued, retried, left pending)', ['exchange', 'reason'] as const);
+  const redeclared = counter('troupe_topology_redeclared_total', 'Topology re-declarations after part of it went missing (consumer cancelled, publish returned)', ['trigger'] as const);
+  const unroutableDropped = counter('troupe_outbox_unroutable_dropped_total', 'Outbox events given up after routing to no queue for outbox.unroutableGraceMs', byEvent);
   const latency = new Histogram({
     name: 'troupe_handler_duration_seconds',
     help: 'Seconds from receipt to commit of the handler transaction',
@@ -32,8 +37,11 @@ export function createMetrics(service: string): WorkerMetrics {
     registers: [registry],
   });
 
+  const storeFaults = counter('troupe_store_faults_injected_total', 'Store transaction re-runs injected by STORE_FAULTS (MongoDB transient-error semantics)', []);
+
   return {
     registry,
+    storeFaultInjected: () => storeFaults.inc(),
     messaging: {
       consumed: (event) => consumed.inc({ event }),
       duplicate: (event) => duplicate.inc({ event }),
@@ -42,6 +50,9 @@ export function createMetrics(service: string): WorkerMetrics {
       deadLettered: (event, reason) => deadLettered.inc({ event, reason }),
       handlerLatency: (event, seconds) => latency.observe({ event }, seconds),
       published: (event) => published.inc({ event }),
+      returned: (exchange, reason) => returned.inc({ exchange, reason }),
+      topologyRedeclared: (trigger) => redeclared.inc({ trigger }),
+      unroutableDropped: (event) => unroutableDropped.inc({ event }),
     },
   };
 }
