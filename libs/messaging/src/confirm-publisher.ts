@@ -1,30 +1,38 @@
-import type { ConfirmChannel, Options } from 'amqplib';
+import type { ConfirmChannel, Message, Options } from 'amqplib';
 import type { ManagedBrokerConnection } from './broker-connection';
-import { BrokerUnavailableError } from './errors';
+import { BrokerUnavailableError, UnroutableError } from './errors';
 import type { MessagingLogger } from './logger';
+import { missingExchange, publishIdHeader, ReturnCorrelator, returnReason } from './publish-returns';
 import { Semaphore } from './semaphore';
 
 export interface ConfirmPublisherOptions {
   /** Publishes awaiting their broker confirm at once; more wait for a slot. Default 256. */
   maxInFlight?: number;
+  /** Called once per publish that came back unroutable, before its `publish()` rejects (metrics, logs, re-declaring). */
+  onUnroutable?: (error: UnroutableError) => void;
 }
 
 /**
- * Publishes persistent messages on one confirm channel per connection generation and resolves each publish
- * only when the broker has confirmed it. When the socket buffer is full (`publish` returned false) later
- * publishes wait for `drain`. Fails fast with BrokerUnavailableError while disconnected: callers keep the
- * message (outbox, unacked delivery) and try again later.
+ * Publishes persistent, **mandatory** messages on one confirm channel per connection generation and resolves
+ * each publish only when the broker has confirmed it *and* routed it to at least one queue. A publish the broker
+ * returned (`basic.return`: no queue bound) or could not take because its exchange is missing (channel closed
+ * with 404) rejects with `UnroutableError`; any other failure (disconnected, nacked, channel lost) with
+ * `BrokerUnavailableError`. Either way the caller keeps the message (outbox row, unacked delivery) and tries
+ * again later. When the socket buffer is full (`publish` returned false) later publishes wait for `drain`.
  */
 export class ConfirmPublisher {
   private channel: ConfirmChannel | undefined;
   private opening: Promise<ConfirmChannel> | undefined;
   private draining: Promise<void> | undefined;
   private readonly window: Semaphore;
+  private readonly returns = new ReturnCorrelator();
+  /** Why each channel was closed by the broker with 404 (an exchange it was asked to publish to is missing). */
+  private readonly notFound = new WeakMap<ConfirmChannel, string>();
 
   constructor(
     private readonly connection: ManagedBrokerConnection,
     private readonly logger: MessagingLogger,
-    options: ConfirmPublisherOptions = {},
+    private readonly options: ConfirmPublisherOptions = {},
   ) {
     this.window = new Semaphore(options.maxInFlight ?? 256);
   }
@@ -35,10 +43,23 @@ export class ConfirmPublisher {
       const channel = await this.ready();
       if (this.draining) await this.draining;
       await new Promise<void>((resolve, reject) => {
-        const written = channel.publish(exchange, routingKey, body, { ...options, persistent: true }, (error) =>
-          error ? reject(new BrokerUnavailableError(`publish to '${exchange}' not confirmed: ${String(error)}`)) : resolve(),
-        );
-        if (!written && !this.draining) this.draining = waitForDrain(channel).finally(() => (this.draining = undefined));
+        const id = this.returns.begin();
+        const properties = { ...options, headers: { ...options.headers, [publishIdHeader]: id }, persistent: true, mandatory: true };
+        try {
+          const written = channel.publish(exchange, routingKey, body, properties, (error) => {
+            const returned = this.returns.settle(id);
+            if (returned) return reject(this.unroutable(new UnroutableError(exchange, routingKey, returnReason(returned.replyCode), returned.replyText)));
+            if (!error) return resolve();
+            const closedBy = this.notFound.get(channel);
+            if (closedBy !== undefined && missingExchange(closedBy) === exchange) return reject(this.unroutable(new UnroutableError(exchange, routingKey, 'no-exchange', closedBy)));
+            reject(new BrokerUnavailableError(`publish to '${exchange}' not confirmed: ${String(error)}`));
+          });
+          if (!written && !this.draining) this.draining = waitForDrain(channel).finally(() => (this.draining = undefined));
+        } catch (error) {
+          // The channel closed between ready() and here: amqplib throws instead of calling back.
+          this.returns.settle(id);
+          reject(new BrokerUnavailableError(`publish to '${exchange}' not sent: ${String(error)}`));
+        }
       });
     } finally {
       this.window.release();
@@ -52,12 +73,33 @@ export class ConfirmPublisher {
     if (channel) await channel.close().catch(() => undefined);
   }
 
+  private unroutable(error: UnroutableError): UnroutableError {
+    try {
+      this.options.onUnroutable?.(error);
+    } catch (hookError) {
+      this.logger.error({ err: String(hookError) }, 'onUnroutable hook failed');
+    }
+    return error;
+  }
+
+  private onReturn(message: Message): void {
+    const { exchange, routingKey, replyCode, replyText } = message.fields as Message['fields'] & { replyCode: number; replyText: string };
+    if (!this.returns.returned(message.properties.headers, { exchange, routingKey, replyCode, replyText })) {
+      this.logger.warn({ exchange, routingKey, replyCode, replyText }, 'a returned message matched no publish in flight');
+    }
+  }
+
   private ready(): Promise<ConfirmChannel> {
     if (this.channel) return Promise.resolve(this.channel);
     if (!this.connection.isConnected()) return Promise.reject(new BrokerUnavailableError('broker not connected'));
     this.opening ??= this.connection
       .openChannel('confirm')
       .then((channel) => {
+        channel.on('return', (message: Message) => this.onReturn(message));
+        // Emitted before 'close' (which fails the unconfirmed publishes), so their callbacks can tell why.
+        channel.on('error', (error: Error & { code?: number }) => {
+          if (error.code === 404) this.notFound.set(channel, error.message);
+        });
         channel.on('close', () => {
           if (this.channel === channel) this.channel = undefined;
           this.logger.debug({}, 'publisher channel closed');

@@ -4,7 +4,7 @@ import type { ConsumeMessage, Options } from 'amqplib';
 import { carriedHeaders, troupeHeaders, truncate } from './amqp-message';
 import type { EventCodec } from './codec';
 import type { ConfirmPublisher } from './confirm-publisher';
-import { describeError } from './errors';
+import { describeError, UnroutableError } from './errors';
 import { classifyFailure } from './failure-policy';
 import type { EventHandler, HandlerMap } from './handler';
 import { createHandlerContext } from './handler-context';
@@ -32,9 +32,14 @@ export interface PipelineDeps {
   metrics: MessagingMetrics;
   logger: MessagingLogger;
   tracing: Tracing;
+  /** Re-declares the service's topology (a retry or dead letter came back unroutable); rejects on failure. */
+  redeclareTopology(trigger: string): Promise<void>;
 }
 
-/** `ack`: done with (handled, duplicate, retried or dead-lettered, all durably). `requeue`: could not even park it. */
+/**
+ * `ack`: done with (handled, duplicate, retried or dead-lettered, all durably). `requeue`: could not even park
+ * it (broker unavailable, or the park was returned unroutable even after re-declaring the topology).
+ */
 export type Settlement = 'ack' | 'requeue';
 
 /** Where a delivery came from: the queue consumed and the routing key that queue is bound to. */
@@ -48,7 +53,8 @@ const duplicate = Symbol('duplicate delivery');
 /**
  * One delivery, start to finish: parse → validate → one transaction (inbox, handler, outbox) → hand the
  * outbox rows to the publisher → settle. Failures never escape: each ends as a retry trip or a dead letter, both published
- * with confirms before the original is acked, so a message is never lost between queues.
+ * mandatory with confirms before the original is acked, so a message is never lost between queues: a park the broker
+ * could not route (its delay queue or DLQ deleted) re-declares the topology and is tried once more, else requeued.
  */
 export class DeliveryPipeline {
   constructor(private readonly deps: PipelineDeps) {}
@@ -154,12 +160,23 @@ export class DeliveryPipeline {
   }
 
   private async park(exchange: string, routingKey: string, message: ConsumeMessage, headers: Record<string, unknown>): Promise<boolean> {
-    try {
-      await this.deps.publisher.publish(exchange, routingKey, message.content, { ...copiedProperties(message), headers });
-      return true;
-    } catch (error) {
-      this.deps.logger.warn({ exchange, err: describeError(error) }, 'could not park message; it will be redelivered');
-      return false;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.deps.publisher.publish(exchange, routingKey, message.content, { ...copiedProperties(message), headers });
+        return true;
+      } catch (error) {
+        if (error instanceof UnroutableError && attempt === 1) {
+          // Confirmed but delivered nowhere: acking now would lose the message. Put the topology back, try again.
+          this.deps.logger.warn({ exchange, routingKey, reason: error.reason, messageId: message.properties.messageId }, 'park returned unroutable; re-declaring the topology before parking again');
+          const redeclared = await this.deps.redeclareTopology('park-returned').then(
+            () => true,
+            () => false,
+          );
+          if (redeclared) continue;
+        }
+        this.deps.logger.warn({ exchange, err: describeError(error) }, 'could not park message; it will be redelivered');
+        return false;
+      }
     }
   }
 }

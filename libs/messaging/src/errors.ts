@@ -11,6 +11,23 @@ export class BrokerUnavailableError extends Error {
   override readonly name = 'BrokerUnavailableError';
 }
 
+/**
+ * A mandatory publish the broker could not route: no queue is bound for it (`no-route`, a `basic.return`) or
+ * its exchange does not exist (`no-exchange`, the channel closed with 404). The broker confirmed it, but it was
+ * delivered nowhere: the caller must keep the message (requeue the delivery, leave the outbox row pending).
+ */
+export class UnroutableError extends Error {
+  override readonly name = 'UnroutableError';
+  constructor(
+    readonly exchange: string,
+    readonly routingKey: string,
+    readonly reason: 'no-route' | 'no-exchange' | string,
+    readonly replyText: string,
+  ) {
+    super(`publish to '${exchange}' with routing key '${routingKey}' was unroutable (${reason}): ${replyText}`);
+  }
+}
+
 // Persistence errors are recognised by name so this lib does not depend on one adapter's classes' identity.
 export function isConcurrencyError(error: unknown): boolean {
   return error instanceof Error && error.name === 'ConcurrencyError';

@@ -29,6 +29,9 @@ describe('messaging graceful stop (real broker, SQLite store)', () => {
       },
     });
     harness.onDispose(async () => release()); // runs first on dispose, so a failed test never leaves the handler hanging
+    // A queue for the reaction: an event routed to no queue would stay pending in the outbox (see "Returned messages").
+    const sink = await harness.service({ service: 'sink', handlers: { 'payment.captured': async () => undefined } });
+    await sink.messaging.stop();
     const names = topologyNames(harness.prefix, 'payer');
     const event = stockReserved();
     await publishRaw(brokerUrl, names.eventsExchange, 'stock.reserved', Buffer.from(JSON.stringify(event)));

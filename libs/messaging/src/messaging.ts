@@ -1,4 +1,3 @@
-import type { Channel } from 'amqplib';
 import type { EventMap, EventOf, EventType } from '@troupe/contracts';
 import type { Store, StoreSession } from '@troupe/persistence';
 import { noTracing, type Tracing } from '@troupe/tracing';
@@ -8,9 +7,8 @@ import type { EventCodec } from './codec';
 import { ConfirmPublisher } from './confirm-publisher';
 import { ConsumerGroup } from './consumer-group';
 import { contractsCodec } from './contracts-codec';
-import { declareTopology } from './declare-topology';
 import { DeliveryPipeline } from './delivery-pipeline';
-import { describeError } from './errors';
+import { describeError, type UnroutableError } from './errors';
 import type { EmitOptions, HandlerMap } from './handler';
 import { createEmitter } from './handler-context';
 import { inboxCollection } from './inbox';
@@ -20,6 +18,7 @@ import { OutboxDispatcher } from './outbox-dispatcher';
 import { defaultLeaseMs, OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
 import { outboxCollection, type OutboxRow } from './outbox-row';
 import { fenceHeader, QueueFences } from './queue-fences';
+import { TopologyGuard } from './topology-guard';
 import { TransactionBatcher } from './transaction-batcher';
 import { buildTopology, defaultRetryDelaysMs, topologyNames, type Topology, type TopologyOptions } from './topology';
 
@@ -67,7 +66,10 @@ export interface Messaging {
   readonly topology: Topology;
   /** Ensures store indexes and starts the relay; declares topology and consumes now if connected, else on connect. */
   start(): Promise<void>;
-  /** True while topology is declared and the consumers run. */
+  /**
+   * True while connected, the topology is declared for this connection and every consumer is consuming: false
+   * from the moment a consumer loses its queue or channel until it has re-declared the topology and consumes again.
+   */
   isReady(): boolean;
   /**
    * Runs `work` in one store transaction whose emitted events go to the outbox; publishes them right after
@@ -106,8 +108,21 @@ export function createMessaging(options: MessagingOptions): Messaging {
   const topology = buildTopology({ prefix, service: options.service, consumes, retryDelaysMs, deliveryLimit: options.deliveryLimit, archive: options.archive });
   const names = topologyNames(prefix, options.service);
 
-  const publisher = new ConfirmPublisher(connection, logger, { maxInFlight: options.maxInFlightPublishes });
-  const dispatcher = new OutboxDispatcher(options.store, publisher, names.eventsExchange, metrics, logger, tracing);
+  const guard = new TopologyGuard(connection, topology, logger, metrics);
+  const redeclare = (trigger: string): Promise<void> => guard.redeclare(trigger);
+  const onUnroutable = (error: UnroutableError): void => {
+    metrics.returned(error.exchange, error.reason);
+    // Only the service's own exchanges and queues are ours to put back: an event nobody's queue is bound to is the
+    // consumers' business (their own group re-declares), unless the events exchange itself is missing.
+    const ours = error.exchange !== names.eventsExchange || error.reason === 'no-exchange';
+    logger.warn(
+      { exchange: error.exchange, routingKey: error.routingKey, reason: error.reason, replyText: error.replyText },
+      ours ? 'publish returned unroutable; kept, re-declaring the topology' : 'event routed to no queue; kept pending in the outbox',
+    );
+    if (ours) void guard.redeclare(`returned-${error.reason}`).catch(() => undefined);
+  };
+  const publisher = new ConfirmPublisher(connection, logger, { maxInFlight: options.maxInFlightPublishes, onUnroutable });
+  const dispatcher = new OutboxDispatcher(options.store, publisher, names.eventsExchange, metrics, logger, tracing, undefined, options.outbox?.unroutableGraceMs);
   const background = new BackgroundDispatch(dispatcher, options.maxInFlightPublishes);
   const relay = new OutboxRelay(options.store, dispatcher, logger, () => connection.isConnected(), options.outbox);
   const pipeline = new DeliveryPipeline({
@@ -125,10 +140,11 @@ export function createMessaging(options: MessagingOptions): Messaging {
     metrics,
     logger,
     tracing,
+    redeclareTopology: redeclare,
   });
   const sources = consumes.map((routingKey) => ({ queue: names.consumerQueue(routingKey), routingKey }));
   const fences = new QueueFences(sources.map((source) => source.queue));
-  const consumers = new ConsumerGroup(connection, sources, pipeline, options.prefetch ?? 32, logger, fences);
+  const consumers = new ConsumerGroup(connection, sources, pipeline, options.prefetch ?? 32, logger, fences, { redeclare });
 
   let stopped = false;
   let declaredGeneration = 0;
@@ -137,16 +153,7 @@ export function createMessaging(options: MessagingOptions): Messaging {
   const setUp = async (): Promise<void> => {
     const generation = connection.current()?.generation;
     if (stopped || generation === undefined) return;
-    const opened: Channel[] = [await connection.openChannel('plain')];
-    try {
-      await declareTopology(opened[0]!, topology, {
-        reopen: async () => opened[opened.push(await connection.openChannel('plain')) - 1]!,
-        onMismatch: (queue, detail) =>
-          logger.warn({ queue, detail }, 'queue exists with other arguments than this version declares; using it as it is (see "Upgrading" in libs/messaging/README.md)'),
-      });
-    } finally {
-      for (const channel of opened) await channel.close().catch(() => undefined);
-    }
+    await guard.declare();
     declaredGeneration = generation;
     await consumers.start();
     void relay.sweep();
@@ -174,7 +181,7 @@ export function createMessaging(options: MessagingOptions): Messaging {
         await setup;
       }
     },
-    isReady: () => !stopped && connection.isConnected() && declaredGeneration === connection.current()?.generation,
+    isReady: () => !stopped && connection.isConnected() && declaredGeneration === connection.current()?.generation && consumers.isConsuming(),
     async transaction(work) {
       let rows: OutboxRow[] = [];
       // Taken here, in the caller's context (the HTTP request's span): the rows continue that trace.
@@ -206,6 +213,7 @@ export function createMessaging(options: MessagingOptions): Messaging {
     async stop(stopOptions = {}) {
       if (stopped) return;
       stopped = true;
+      guard.stop();
       connection.off('connected', onConnected);
       const timeoutMs = stopOptions.timeoutMs ?? 10_000;
       await consumers.stop(timeoutMs);

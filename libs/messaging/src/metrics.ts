@@ -17,6 +17,15 @@ export interface MessagingMetrics {
   handlerLatency(eventType: string, seconds: number): void;
   /** An outbox row was confirmed by the broker. */
   published(eventType: string): void;
+  /**
+   * A mandatory publish came back unroutable and was kept (delivery requeued or retried, outbox row left
+   * pending). Labelled by exchange, not event type: `reason` is `no-route` (no queue bound) or `no-exchange`.
+   */
+  returned(exchange: string, reason: string): void;
+  /** The service re-declared its topology after losing part of it; `trigger` says what noticed (e.g. `consumer-cancelled`). */
+  topologyRedeclared(trigger: string): void;
+  /** An outbox event stayed unroutable for longer than `outbox.unroutableGraceMs` and was given up (marked sent). */
+  unroutableDropped(eventType: string): void;
 }
 
 const ignore = (): void => undefined;
@@ -29,4 +38,7 @@ export const noopMetrics: MessagingMetrics = {
   deadLettered: ignore,
   handlerLatency: ignore,
   published: ignore,
+  returned: ignore,
+  topologyRedeclared: ignore,
+  unroutableDropped: ignore,
 };

@@ -2,16 +2,23 @@ import type { Collection, Store } from '@troupe/persistence';
 import type { Tracing } from '@troupe/tracing';
 import { eventProperties } from './amqp-message';
 import type { ConfirmPublisher } from './confirm-publisher';
-import { describeError, isConcurrencyError } from './errors';
+import { describeError, isConcurrencyError, UnroutableError } from './errors';
 import type { MessagingLogger } from './logger';
 import type { MessagingMetrics } from './metrics';
 import { outboxCollection, type OutboxRow } from './outbox-row';
+
+/** How long an outbox event may stay unroutable (no queue bound to its type) before it is given up. Default 5 min. */
+export const defaultUnroutableGraceMs = 300_000;
 
 /**
  * Publishes outbox rows with confirms and marks them sent. Marks are collected for `markDelayMs` and written
  * in one store transaction, off the caller's path: on a durable store every commit costs an fsync, and one
  * per batch instead of one per event is what keeps the hop near bare-broker throughput. A row confirmed
  * but not yet marked is at worst published again by the relay; consumers drop the copy through their inbox.
+ *
+ * Publishes are mandatory. An event the events exchange routed to no queue (`UnroutableError`) is not sent: its
+ * row stays pending and the relay tries again after the lease, until the row is `unroutableGraceMs` old; then
+ * it is given up (marked sent, `unroutableDropped` metric, an error log). See "Returned messages" in the README.
  */
 export class OutboxDispatcher {
   private unmarked: OutboxRow[] = [];
@@ -27,6 +34,7 @@ export class OutboxDispatcher {
     private readonly tracing: Tracing,
     /** Must stay well below the outbox lease, or relays would republish rows already confirmed. */
     private readonly markDelayMs = 100,
+    private readonly unroutableGraceMs = defaultUnroutableGraceMs,
   ) {}
 
   /** Publishes rows pipelined in the given order; resolves once each is confirmed or failed. Returns the failures. */
@@ -65,12 +73,20 @@ export class OutboxDispatcher {
 
   private async publishRow(row: OutboxRow): Promise<void> {
     const properties = eventProperties(row.event, row.traceparent);
-    // A child of the context stored with the row, whoever publishes it (writer or relay, before or after a restart).
-    await this.tracing.withPublishSpan(row.event, properties.headers!, () => this.publisher.publish(this.exchange, row.routingKey, Buffer.from(JSON.stringify(row.event)), properties), {
-      destination: this.exchange,
-      parent: row.traceparent ?? null,
-    });
-    this.metrics.published(row.routingKey);
+    try {
+      // A child of the context stored with the row, whoever publishes it (writer or relay, before or after a restart).
+      await this.tracing.withPublishSpan(row.event, properties.headers!, () => this.publisher.publish(this.exchange, row.routingKey, Buffer.from(JSON.stringify(row.event)), properties), {
+        destination: this.exchange,
+        parent: row.traceparent ?? null,
+      });
+      this.metrics.published(row.routingKey);
+    } catch (error) {
+      const ageMs = Date.now() - row.createdAt;
+      // Pending (the relay tries again) unless no queue has wanted this event for the whole grace period.
+      if (!(error instanceof UnroutableError) || error.reason !== 'no-route' || ageMs < this.unroutableGraceMs) throw error;
+      this.metrics.unroutableDropped(row.routingKey);
+      this.logger.error({ eventId: row._id, routingKey: row.routingKey, ageMs }, 'outbox event routed to no queue for longer than unroutableGraceMs; given up and marked sent');
+    }
     this.unmarked.push(row);
     this.markTimer ??= setTimeout(() => {
       this.markTimer = undefined;

@@ -16,6 +16,11 @@ export interface OutboxRelayOptions {
   sentRetentionMs?: number;
   /** Inbox entries (processed message ids) are deleted after this long. Default 7 days. */
   inboxRetentionMs?: number;
+  /**
+   * An event the events exchange routes to no queue stays pending (retried after each lease) until it is this
+   * old, then it is given up: marked sent, with the `unroutableDropped` metric and an error log. Default 5 min.
+   */
+  unroutableGraceMs?: number;
 }
 
 export const defaultLeaseMs = 10_000;
