@@ -8,6 +8,8 @@ import { exitCodeOf, spawnNx } from './nx.mjs';
 
 const resultsDir = path.join(workspaceRoot, 'tmp', 'test-results');
 const targets = (process.env.TROUPE_TEST_TARGETS ?? 'lint,typecheck,compat,check,test,integration,e2e').split(',');
+// Narrows the run to some projects (e.g. `persistence,order-e2e` for `npm run test:mongo`); default every project.
+const projects = process.env.TROUPE_TEST_PROJECTS ? ['-p', ...process.env.TROUPE_TEST_PROJECTS.split(',')] : [];
 
 function totals() {
   const sum = { passes: 0, failures: 0, pending: 0, runs: 0 };
@@ -28,10 +30,10 @@ const url = await ensureRabbitMq().catch((error) => {
 });
 rmSync(resultsDir, { recursive: true, force: true });
 let nxCode = await exitCodeOf(
-  spawnNx(['run-many', '-t', ...targets, '--outputStyle=stream', '--skip-nx-cache'], { RABBITMQ_URL: url }),
+  spawnNx(['run-many', '-t', ...targets, ...projects, '--outputStyle=stream', '--skip-nx-cache'], { RABBITMQ_URL: url }),
 );
 // The chaos scenario restarts the shared broker, so it runs alone, after everything else; its counts join the total.
-if (targets.includes('e2e') && process.env.TROUPE_CHAOS !== '0') {
+if (targets.includes('e2e') && projects.length === 0 && process.env.TROUPE_CHAOS !== '0') {
   const chaosCode = await exitCodeOf(spawnNx(['run', 'chaos:chaos-e2e', '--outputStyle=stream', '--skip-nx-cache'], { RABBITMQ_URL: url }));
   nxCode ||= chaosCode;
 }

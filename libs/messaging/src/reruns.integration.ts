@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import type { EventOf } from '@troupe/contracts';
 import { createSqliteStore, withTransactionReruns } from '@troupe/persistence';
 import type { HandlerMap } from './handler';
 import { countEffect, effectCount, Harness, stockReserved, totalEffects, brokerUrl } from './test-support/harness';
@@ -30,8 +29,9 @@ describe('messaging when the store re-runs transaction functions (MongoDB semant
     harness.onDispose(() => inner.close());
     let reruns = 0;
     const producer = await harness.service({ service: 'producer', store: withTransactionReruns(inner, { share: 1, onRerun: () => (reruns += 1) }) });
-    const seen: Array<EventOf<'payment.captured'>> = [];
-    await harness.service({ service: 'sink', handlers: { 'payment.captured': async (event) => void seen.push(event) } });
+    // Recorded through the session: a handler's own effects must survive its store re-running it too.
+    const sink = await harness.service({ service: 'sink', handlers: { 'payment.captured': async (event, ctx) => void (await ctx.store.collection('seen').insert({ _id: event.id })) } });
+    const seen = async () => (await sink.store.collection('seen').find()).map((row) => row._id);
 
     const emitted: string[] = [];
     for (let index = 0; index < 5; index += 1) {
@@ -39,9 +39,9 @@ describe('messaging when the store re-runs transaction functions (MongoDB semant
       emitted.push(event.id);
     }
     assert.equal(reruns, 5, 'every transaction ran twice');
-    await waitFor(() => seen.length >= 5, 10_000, 'five events delivered');
+    await waitFor(async () => (await seen()).length >= 5, 10_000, 'five events delivered');
     await new Promise((resolve) => setTimeout(resolve, 300));
-    assert.deepEqual(seen.map((event) => event.id).sort(), [...emitted].sort(), 'exactly the committed events, none from a rolled-back attempt');
+    assert.deepEqual((await seen()).sort(), [...emitted].sort(), 'exactly the committed events, none from a rolled-back attempt');
     const outbox = await inner.collection('troupe_outbox').find();
     assert.deepEqual(outbox.map((row) => row._id).sort(), [...emitted].sort());
   });

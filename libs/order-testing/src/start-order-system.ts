@@ -67,6 +67,8 @@ export async function startOrderSystem(options: OrderSystemOptions = {}) {
   const envFor = (app: OrderApp): Record<string, string> => ({
     RABBITMQ_URL: rabbitmqUrl,
     RABBITMQ_PREFIX: prefix,
+    // With MONGO_URL in the environment every service stores into MongoDB: one database set per system, as on the broker.
+    MONGO_DATABASE_PREFIX: prefix.replace(/[^A-Za-z0-9_-]/g, '_'),
     DATA_DIR: dataDir,
     LOG_LEVEL: options.logLevel ?? 'info',
     ...(options.sagaDeadlineMs === undefined ? {} : { SAGA_DEADLINE_MS: String(options.sagaDeadlineMs) }),

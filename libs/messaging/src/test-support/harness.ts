@@ -1,12 +1,21 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createEvent, type EventOf } from '@troupe/contracts';
-import { createSqliteStore, type Store, type StoredDocument } from '@troupe/persistence';
+import { createSqliteStore, parseStoreFaults, withTransactionReruns, type Store, type StoredDocument } from '@troupe/persistence';
 import { connectBroker, type BrokerConnection } from '../broker-connection';
 import { createMessaging, type Messaging, type MessagingOptions } from '../messaging';
 import { deleteTopologies } from '../testing';
 import type { Topology } from '../topology';
 
 export const brokerUrl = 'amqp://guest:guest@127.0.0.1:5672';
+
+/**
+ * `STORE_FAULTS=rerun:<share>` in the test run's environment (as for a worker) makes every store a test does not
+ * bring itself re-run that share of its transactions, as MongoDB does: the whole tier then runs under those re-runs.
+ */
+function withStoreFaults(store: Store): Store {
+  const faults = parseStoreFaults(process.env['STORE_FAULTS']);
+  return faults ? withTransactionReruns(store, { share: faults.rerunShare }) : store;
+}
 
 export function uniquePrefix(): string {
   return `t-${randomBytes(4).toString('hex')}.`;
@@ -30,7 +39,7 @@ export class Harness {
 
   async service(options: Omit<MessagingOptions, 'broker' | 'store' | 'prefix'> & { url?: string; store?: Store }): Promise<RunningService> {
     const broker = connectBroker({ url: options.url ?? brokerUrl, reconnect: { maxDelayMs: 250 } });
-    const store = options.store ?? createSqliteStore({ file: ':memory:' });
+    const store = options.store ?? withStoreFaults(createSqliteStore({ file: ':memory:' }));
     const messaging = createMessaging({ retryDelaysMs: [100, 200, 400], ...options, broker, store, prefix: this.prefix });
     this.topologies.push(messaging.topology);
     this.cleanups.push(async () => {

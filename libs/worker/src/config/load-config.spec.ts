@@ -27,6 +27,7 @@ describe('loadConfig', () => {
         RABBITMQ_URL: 'amqp://guest:guest@localhost:5672',
         RABBITMQ_PREFIX: '',
         MONGO_URL: undefined,
+        MONGO_DATABASE_PREFIX: '',
         DATA_DIR: 'data',
         STORE_FAULTS: 'off',
         LOG_LEVEL: 'info',

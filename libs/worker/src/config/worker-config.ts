@@ -25,6 +25,12 @@ export function workerConfigFields(defaultPort: number) {
       description: 'MongoDB replica set to store into; unset means the embedded SQLite file DATA_DIR/<service>.sqlite.',
       protocols: ['mongodb', 'mongodb+srv'],
     }),
+    MONGO_DATABASE_PREFIX: stringField({
+      description: 'Put in front of the service name to make its MongoDB database name, to keep isolated deployments or test runs on one replica set apart.',
+      default: '',
+      pattern: /^[A-Za-z0-9_-]{0,30}$/,
+      patternHint: 'up to 30 letters, digits, "_" or "-"',
+    }),
     DATA_DIR: stringField({ description: 'Directory for the embedded SQLite store files.', default: 'data' }),
     STORE_FAULTS: stringField({
       description:

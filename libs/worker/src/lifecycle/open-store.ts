@@ -2,9 +2,12 @@ import path from 'node:path';
 import { createStore, parseStoreFaults, withTransactionReruns, type Store, type StoreConfig } from '@troupe/persistence';
 import type { WorkerConfig } from '../config/worker-config';
 
-/** Database per service: MongoDB database `<service>` when MONGO_URL is set, else the file `DATA_DIR/<service>.sqlite`. */
-export function storeConfigFor(service: string, config: Pick<WorkerConfig, 'MONGO_URL' | 'DATA_DIR'>): StoreConfig {
-  if (config.MONGO_URL) return { kind: 'mongodb', url: config.MONGO_URL, database: service, appName: service };
+/**
+ * Database per service: MongoDB database `<MONGO_DATABASE_PREFIX><service>` when MONGO_URL is set, else the file
+ * `DATA_DIR/<service>.sqlite`.
+ */
+export function storeConfigFor(service: string, config: Pick<WorkerConfig, 'MONGO_URL' | 'MONGO_DATABASE_PREFIX' | 'DATA_DIR'>): StoreConfig {
+  if (config.MONGO_URL) return { kind: 'mongodb', url: config.MONGO_URL, database: `${config.MONGO_DATABASE_PREFIX}${service}`, appName: service };
   return { kind: 'sqlite', file: path.join(config.DATA_DIR, `${service}.sqlite`) };
 }
 
@@ -14,7 +17,7 @@ export function storeConfigFor(service: string, config: Pick<WorkerConfig, 'MONG
  */
 export async function openStore(
   service: string,
-  config: Pick<WorkerConfig, 'MONGO_URL' | 'DATA_DIR' | 'STORE_FAULTS'>,
+  config: Pick<WorkerConfig, 'MONGO_URL' | 'MONGO_DATABASE_PREFIX' | 'DATA_DIR' | 'STORE_FAULTS'>,
   onFaultInjected: () => void = () => undefined,
 ): Promise<Store> {
   const store = await createStore(storeConfigFor(service, config));
