@@ -70,6 +70,26 @@ describe('messaging: returned publishes and lost queues (real broker, SQLite sto
     assert.ok(payer.messaging.isReady());
   });
 
+  it('keeps a retry whose exchange was deleted (the publish closes the channel with 404): re-declares it, and the message ends handled', async () => {
+    const metrics = recordingMetrics();
+    const flaky = stockReserved();
+    const payer = await harness.service({
+      service: 'payer',
+      metrics,
+      handlers: {
+        'stock.reserved': async (event, ctx) => {
+          if (ctx.retryCount === 0) throw new Error('inventory lookup timed out');
+          await countEffect(ctx.store, event.data.orderId);
+        },
+      },
+    });
+    await withBrokerChannel(brokerUrl, (channel) => channel.deleteExchange(names().retryExchange));
+    await publish(flaky);
+    await waitFor(async () => (await effectCount(payer.store, flaky.data.orderId)) === 1, 10_000, 'the retried message handled after the exchange was re-declared');
+    assert.deepEqual(metrics.returns, [`${names().retryExchange} no-exchange`]);
+    assert.ok(payer.messaging.isReady());
+  });
+
   it('keeps a dead letter whose DLQ was deleted: re-declares the DLQ and the poison message ends in it', async () => {
     const metrics = recordingMetrics();
     await harness.service({

@@ -80,6 +80,9 @@ describe('createHttpServer', () => {
       metrics.messaging.handlerLatency('stock.reserved', 0.003);
       metrics.messaging.duplicate('stock.reserved');
       metrics.messaging.published('payment.captured');
+      metrics.messaging.returned('payment-service.retry', 'no-route');
+      metrics.messaging.topologyRedeclared('consumer-lost');
+      metrics.messaging.unroutableDropped('payment.captured');
       const response = await http.inject({ method: 'GET', url: '/metrics' });
       assert.equal(response.statusCode, 200);
       assert.match(String(response.headers['content-type']), /^text\/plain; version=0\.0\.4/);
@@ -91,6 +94,9 @@ describe('createHttpServer', () => {
       assert.match(text, /^troupe_messages_published_total\{event="payment\.captured",service="test-service"\} 1$/m);
       assert.match(text, /^troupe_messages_retried_total\{event="stock\.reserved",service="test-service"\} 1$/m);
       assert.match(text, /^troupe_messages_dead_lettered_total\{event="order\.created",reason="invalid-data",service="test-service"\} 1$/m);
+      assert.match(text, /^troupe_messages_returned_total\{exchange="payment-service\.retry",reason="no-route",service="test-service"\} 1$/m);
+      assert.match(text, /^troupe_topology_redeclared_total\{trigger="consumer-lost",service="test-service"\} 1$/m);
+      assert.match(text, /^troupe_outbox_unroutable_dropped_total\{event="payment\.captured",service="test-service"\} 1$/m);
       assert.match(text, /^troupe_handler_duration_seconds_bucket\{le="0\.005",service="test-service",event="stock\.reserved"\} 1$/m);
     });
   });
