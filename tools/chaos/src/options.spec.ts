@@ -35,6 +35,7 @@ describe('chaos options', () => {
     assert.throws(() => parseChaosOptions(['--kill', 'shipping-service#2']), /unknown worker/);
     assert.throws(() => parseChaosOptions(['--duplicate-rate', '2']), /share between 0 and 1/);
     assert.throws(() => parseChaosOptions(['--cut-ms', '16000']), /well under the saga deadline/);
+    assert.equal(parseChaosOptions(['--saga-deadline-ms', '4000', '--broker-restarts', '0', '--cut-ms', '1500']).sagaDeadlineMs, 4000);
     assert.throws(() => parseChaosOptions(['--single-instances', '--kill', 'inventory-service#2']), /needs the second instances/);
   });
 });

@@ -103,7 +103,11 @@ export function parseChaosOptions(argv: readonly string[], env: NodeJS.ProcessEn
   }
   if (options.rabbitmqctl.length === 0) throw new Error('--rabbitmqctl needs a command');
   const deadline = options.sagaDeadlineMs ?? 30_000;
-  for (const [name, ms] of [['--broker-stop-ms', options.brokerStopMs], ['--cut-ms', options.cutMs]] as const) {
+  const used = [
+    ['--broker-stop-ms', options.brokerStopMs, options.brokerRestarts],
+    ['--cut-ms', options.cutMs, options.connectionCuts],
+  ] as const;
+  for (const [name, ms] of used.filter(([, , count]) => count > 0)) {
     if (ms >= deadline / 2) throw new Error(`${name} ${ms} must stay well under the saga deadline (${deadline} ms): a fault longer than it turns good orders into timed_out by design`);
   }
   if (options.killTargets?.some((target) => target.index === 1) && !options.twoInstances) {
