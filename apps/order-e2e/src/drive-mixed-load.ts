@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { assertInvariants, expectStatus, mapWithConcurrency, type OrderSystem } from '@troupe/order-testing';
 import { mixedOrders, scarceLevel, scarceSkus } from './mixed-orders';
-import { seededRandom } from './seeded-random';
+import { seededRandom } from '@troupe/testing';
 
 /**
  * Places `count` mixed orders (every path, some cancelled) with bounded concurrency, waits until the system is

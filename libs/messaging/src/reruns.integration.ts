@@ -1,22 +1,11 @@
 import assert from 'node:assert/strict';
 import { createSqliteStore, withTransactionReruns } from '@troupe/persistence';
+import { seededRandom } from '@troupe/testing';
 import type { HandlerMap } from './handler';
 import { countEffect, effectCount, Harness, stockReserved, totalEffects, brokerUrl } from './test-support/harness';
 import { openRawClient } from './testing';
 import { topologyNames } from './topology';
 import { waitFor } from './test-support/wait-for';
-
-/** A seeded stream in [0, 1): the same transactions re-run on every run of the test. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('messaging when the store re-runs transaction functions (MongoDB semantics, real broker)', function () {
   this.timeout(60_000);
@@ -59,11 +48,11 @@ describe('messaging when the store re-runs transaction functions (MongoDB semant
         await ctx.emit('payment.captured', { orderId: event.data.orderId, paymentId: `pay-${event.id.slice(0, 8)}`, amountCents: 100 });
       },
     };
-    await harness.service({ service: 'payer', handlers: payerHandlers, store: withTransactionReruns(payerStore, { share: 0.3, random: seeded(7), onRerun }) });
+    await harness.service({ service: 'payer', handlers: payerHandlers, store: withTransactionReruns(payerStore, { share: 0.3, random: seededRandom(7), onRerun }) });
     await harness.service({
       service: 'shipper',
       handlers: { 'payment.captured': async (event, ctx) => countEffect(ctx.store, event.data.orderId) },
-      store: withTransactionReruns(shipperStore, { share: 0.3, random: seeded(11), onRerun }),
+      store: withTransactionReruns(shipperStore, { share: 0.3, random: seededRandom(11), onRerun }),
     });
 
     const client = await openRawClient(brokerUrl);

@@ -5,3 +5,4 @@ export { httpGet, pollHttp, type HttpResult, type PollOptions } from './http';
 export { waitFor, type WaitForOptions } from './wait-for';
 export { deleteBrokerNamespace } from './broker-namespace';
 export { buildApps, builtEntry } from './build';
+export { seededRandom } from './seeded-random';

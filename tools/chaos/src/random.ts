@@ -1,14 +1,6 @@
-/** mulberry32: a tiny seeded PRNG, so a run's mix, schedule and poison are replayed by its seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+import { seededRandom } from '@troupe/testing';
+
+export { seededRandom };
 
 /**
  * A draw in [0, 1) fixed by the seed and a key (FNV-1a of the key, mixed with the seed). Decisions taken while events

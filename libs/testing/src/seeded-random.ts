@@ -1,4 +1,4 @@
-/** A small seeded PRNG (mulberry32): a failing mixed run can be replayed with the seed it printed. */
+/** A small seeded PRNG (mulberry32): a failing run can be replayed with the seed it printed. */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
