@@ -203,7 +203,7 @@ export function createMessaging(options: MessagingOptions): Messaging {
       // Taken before publishing: whatever entered a queue before this instant is ahead of the fence.
       const sentAt = new Date().toISOString();
       const properties = { messageId: `fence-${sentAt}`, type: 'troupe.fence', appId: options.service, headers: { [fenceHeader]: sentAt } };
-      await Promise.all(sources.map((source) => publisher.publish('', source.queue, Buffer.alloc(0), properties)));
+      await Promise.all(sources.map((source) => publisher.publish(names.fenceExchange, source.queue, Buffer.alloc(0), properties)));
     },
     drainedUntil() {
       const passed = fences.passedUntil();

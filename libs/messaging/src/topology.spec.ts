@@ -62,4 +62,16 @@ describe('topology', () => {
     const dlq = topology.queues.find((queue) => queue.name === 't1.payment-service.dlq');
     assert.deepEqual(dlq?.arguments, { 'x-queue-type': 'quorum', 'x-delivery-limit': 2_147_483_647, 'x-overflow': 'reject-publish' });
   });
+
+  it('routes fences through the service\'s own direct exchange to each consumer queue, never the default exchange', () => {
+    const topology = buildTopology({ prefix: 't1.', service: 'payment-service', consumes: ['stock.reserved', 'shipment.failed'] });
+    assert.deepEqual(topology.exchanges.find((exchange) => exchange.name === 't1.payment-service.fence'), { name: 't1.payment-service.fence', type: 'direct' });
+    const fenceBindings = topology.bindings.filter((binding) => binding.exchange === 't1.payment-service.fence');
+    assert.deepEqual(fenceBindings.map((binding) => [binding.queue, binding.pattern]), [
+      ['t1.payment-service.stock.reserved', 't1.payment-service.stock.reserved'],
+      ['t1.payment-service.shipment.failed', 't1.payment-service.shipment.failed'],
+    ]);
+    const producerOnly = buildTopology({ prefix: 't1.', service: 'order-api', consumes: [] });
+    assert.equal(producerOnly.exchanges.some((exchange) => exchange.name.endsWith('.fence')), false, 'nothing to fence');
+  });
 });

@@ -60,6 +60,8 @@ export interface TopologyNames {
   retryExchange: string;
   deadLetterExchange: string;
   deadLetterQueue: string;
+  /** Direct exchange through which the service sends fences into its own consumer queues (routing key = queue name). */
+  fenceExchange: string;
   consumerQueue(routingKey: string): string;
   delayQueue(delayMs: number): string;
 }
@@ -71,6 +73,7 @@ export function topologyNames(prefix: string, service: string): TopologyNames {
     retryExchange: `${own}.retry`,
     deadLetterExchange: `${own}.dlx`,
     deadLetterQueue: `${own}.dlq`,
+    fenceExchange: `${own}.fence`,
     consumerQueue: (routingKey) => `${own}.${routingKey}`,
     delayQueue: (delayMs) => `${own}.retry.${delayMs}`,
   };
@@ -112,6 +115,9 @@ export function buildTopology(options: TopologyOptions): Topology {
       },
     },
     binding: { queue: names.consumerQueue(routingKey), exchange: names.eventsExchange, pattern: routingKey },
+    // Its own exchange rather than the default one: writing to the default exchange would let a service publish
+    // into any queue by name, which per-service broker permissions must be able to refuse.
+    fenceBinding: { queue: names.consumerQueue(routingKey), exchange: names.fenceExchange, pattern: names.consumerQueue(routingKey) },
   }));
   // A delay queue dead-letters through the default exchange; the message was published with the original
   // queue's name as routing key, so expiry delivers it straight back to the queue it failed in.
@@ -130,6 +136,7 @@ export function buildTopology(options: TopologyOptions): Topology {
       { name: names.eventsExchange, type: 'topic' },
       { name: names.retryExchange, type: 'headers' },
       { name: names.deadLetterExchange, type: 'fanout' },
+      ...(consumerQueues.length > 0 ? [{ name: names.fenceExchange, type: 'direct' as const }] : []),
     ],
     queues: [
       ...consumerQueues.map((entry) => entry.queue),
@@ -139,6 +146,7 @@ export function buildTopology(options: TopologyOptions): Topology {
     ],
     bindings: [
       ...consumerQueues.map((entry) => entry.binding),
+      ...consumerQueues.map((entry) => entry.fenceBinding),
       ...delayQueues.map((entry) => entry.binding),
       { queue: names.deadLetterQueue, exchange: names.deadLetterExchange, pattern: '' },
       ...(archive ? [archive.binding] : []),
