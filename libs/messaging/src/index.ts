@@ -27,3 +27,5 @@ export type { ArchiveOptions, ArchiveNames } from './archive-topology';
 export type { ArchiveStart } from './archive-offset';
 export { openDlqSession } from './dlq-session';
 export type { DlqSession, DeadLetter, DeadLetterProperties } from './dlq-session';
+export { brokerPermissionsFor, escapeRegex, exactly, matchNothing } from './broker-permissions';
+export type { BrokerPermissions, BrokerPermissionsInput, TopicPermission } from './broker-permissions';
