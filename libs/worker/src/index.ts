@@ -8,12 +8,13 @@ export { loadConfig } from './config/load-config';
 export { ConfigError } from './config/config-error';
 export { ConfigProblem } from './config/config-field';
 export type { ConfigField, ConfigFields, ConfigOf } from './config/config-field';
-export { booleanField, enumField, integerField, optionalStringField, optionalUrlField, stringField, urlField } from './config/field-types';
+export { booleanField, enumField, integerField, optionalSecretField, optionalStringField, optionalUrlField, stringField, urlField } from './config/field-types';
 export { workerConfigFields, logLevels } from './config/worker-config';
 export type { LogLevel, WorkerConfig } from './config/worker-config';
 
 export { createHttpServer } from './http/create-http-server';
 export type { HttpServer, HttpServerOptions } from './http/create-http-server';
+export { adminRealm, bearerToken } from './http/admin-auth';
 export type { HealthCheck, HealthChecks, HealthReport } from './http/health';
 export type { ErrorBody, InvalidField } from './http/error-response';
 

@@ -112,3 +112,19 @@ export function optionalUrlField(options: UrlOptions): ConfigField<string | unde
     parse: withDefault<string | undefined>(options, false, (raw) => parseUrl(raw, options.protocols)),
   };
 }
+
+/**
+ * A credential such as a bearer token: optional, at least `minLength` characters of `[A-Za-z0-9._~+/=-]` (RFC 6750
+ * token characters), never echoed in errors and masked whole in the logged configuration.
+ */
+export function optionalSecretField(options: { description: string; minLength: number }): ConfigField<string | undefined> {
+  const pattern = new RegExp(`^[A-Za-z0-9._~+/=-]{${options.minLength},}$`);
+  return {
+    description: options.description,
+    secret: true,
+    parse: withDefault<string | undefined>(options, false, (raw) => {
+      if (!pattern.test(raw)) throw new ConfigProblem(`must be at least ${options.minLength} characters of A-Z a-z 0-9 . _ ~ + / = - (value not shown)`);
+      return raw;
+    }),
+  };
+}

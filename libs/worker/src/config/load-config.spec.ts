@@ -33,6 +33,7 @@ describe('loadConfig', () => {
         LOG_LEVEL: 'info',
         SHUTDOWN_TIMEOUT_MS: 10000,
         SAGA_DEADLINE_MS: 30000,
+        ADMIN_TOKEN: undefined,
         OTEL_EXPORTER_OTLP_ENDPOINT: undefined,
         OTEL_EXPORTER_OTLP_PROTOCOL: 'http/protobuf',
       },
@@ -83,6 +84,15 @@ describe('loadConfig', () => {
   it('never echoes a URL that may carry credentials', () => {
     const message = problemOf({ RABBITMQ_URL: 'amqp//user:s3cret@host' }).message;
     assert.doesNotMatch(message, /s3cret/);
+  });
+
+  it('refuses an ADMIN_TOKEN that is short or has spaces without echoing it, and reads a good one', () => {
+    for (const bad of ['short-s3cret', 'has s3cret spaces 0123456789']) {
+      const message = problemOf({ ADMIN_TOKEN: bad }).message;
+      assert.match(message, /^Invalid configuration: ADMIN_TOKEN must be at least 16 characters/);
+      assert.doesNotMatch(message, /s3cret/);
+    }
+    assert.equal(loadConfig({ ADMIN_TOKEN: 'a-good-admin-token-0123' }, workerConfigFields(3000)).ADMIN_TOKEN, 'a-good-admin-token-0123');
   });
 
   it('reports a required field without default as missing, and lets apps declare their own types', () => {

@@ -13,4 +13,12 @@ describe('redactConfig', () => {
     assert.equal(shown.PORT, 3000);
     assert.doesNotMatch(JSON.stringify(shown), /s3cret|:pw@/);
   });
+
+  it('hides ADMIN_TOKEN whole, whatever it looks like', () => {
+    const fields = workerConfigFields(3000);
+    assert.equal(redactConfig(fields, loadConfig({ ADMIN_TOKEN: 's3cret-admin-token-0123' }, fields)).ADMIN_TOKEN, '***');
+    // A secret that happens to parse as a URL without an authority ("scheme:rest") is hidden whole too.
+    assert.equal(redactConfig(fields, { ADMIN_TOKEN: 'abc:def0123456789' }).ADMIN_TOKEN, '***');
+    assert.equal(redactConfig(fields, loadConfig({}, fields)).ADMIN_TOKEN, undefined);
+  });
 });

@@ -1,6 +1,6 @@
 import { otlpProtocols, type OtlpProtocol } from '@troupe/tracing';
 import { ConfigFields, ConfigOf } from './config-field';
-import { enumField, integerField, optionalUrlField, stringField, urlField } from './field-types';
+import { enumField, integerField, optionalSecretField, optionalUrlField, stringField, urlField } from './field-types';
 
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof logLevels)[number];
@@ -51,6 +51,11 @@ export function workerConfigFields(defaultPort: number) {
       default: 30_000,
       min: 1,
       max: 86_400_000,
+    }),
+    ADMIN_TOKEN: optionalSecretField({
+      description:
+        'Bearer token the admin routes (stock recount, repairs, forced reconciler runs) require; unset makes them answer 503. The reconciler sends it on its repairs.',
+      minLength: 16,
     }),
     OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrlField({
       description: 'OTLP/HTTP endpoint for traces (e.g. Jaeger); unset keeps tracing quiet and cheap.',

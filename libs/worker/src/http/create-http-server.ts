@@ -3,6 +3,7 @@ import Fastify, { FastifyError, FastifyInstance, LogController } from 'fastify';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { Tracing } from '@troupe/tracing';
+import { protectAdminRoutes } from './admin-auth';
 import { describeInvalid, ErrorBody, invalidFields } from './error-response';
 import { evaluateHealth, HealthChecks } from './health';
 
@@ -21,6 +22,11 @@ export interface HttpServerOptions {
   healthCheckTimeoutMs?: number;
   /** SERVER spans for every request but /health and /metrics; handlers run with theirs active. Default: none. */
   tracing?: Tracing;
+  /**
+   * The bearer token routes registered with `config: { adminOnly: true }` require (401 without, 403 with another).
+   * Unset: those routes answer 503 rather than being open.
+   */
+  adminToken?: string;
 }
 
 /**
@@ -38,6 +44,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   }) as unknown as FastifyInstance;
   // Hooks onRoute, so it must come before the first route.
   options.tracing?.traceHttpServer(http);
+  protectAdminRoutes(http, options.adminToken, options.logger);
 
   http.setErrorHandler((error: FastifyError, request, reply) => {
     if (error.validation) {

@@ -104,6 +104,7 @@ export async function startWorker<F extends ConfigFields>(definition: WorkerDefi
       // Ready means connected with topology declared and consumers running, not just an open socket.
       checks: { broker: () => messaging.isReady(), store: () => store.ping() },
       tracing,
+      adminToken: common.ADMIN_TOKEN,
     });
     shutdown.add('http server', () => http.close());
     await definition.routes?.(http, context);

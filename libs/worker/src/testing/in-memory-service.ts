@@ -8,6 +8,7 @@ import { createHttpServer } from '../http/create-http-server';
 import type { HttpServer } from '../http/create-http-server';
 import { createLogger } from '../logging/create-logger';
 import { createMetrics } from '../metrics/create-metrics';
+import { testAdminToken } from './admin-token';
 
 const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 
@@ -23,11 +24,14 @@ export async function inMemoryService(
   service: string,
   handlers: HandlerMap,
   routes: (http: HttpServer, store: Store) => void,
+  /** `adminToken` guards the routes marked `adminOnly`; default `testAdminToken` (send `adminHeaders()`). */
+  options: { adminToken?: string } = {},
 ): Promise<InMemoryService> {
   const store = await createSqliteStore({ file: ':memory:' });
   const metrics = createMetrics(service);
   const logger = createLogger(service, 'silent', new Writable({ write: (_chunk, _encoding, done) => done() }));
-  const http = createHttpServer({ logger, registry: metrics.registry, checks: {} });
+  const adminToken = 'adminToken' in options ? options.adminToken : testAdminToken;
+  const http = createHttpServer({ logger, registry: metrics.registry, checks: {}, adminToken });
   routes(http, store);
   await http.ready();
   return {
