@@ -1,11 +1,14 @@
 import { EventEmitter } from 'node:events';
 import amqp, { type Channel, type ChannelModel, type ConfirmChannel } from 'amqplib';
 import { backoffDelay, type BackoffPolicy } from './backoff';
+import { describeTlsFailure, tlsSocketOptions, type BrokerTlsOptions } from './broker-tls';
 import { silentLogger, type MessagingLogger } from './logger';
 
 export interface BrokerOptions {
-  /** AMQP URL, e.g. `amqp://guest:guest@localhost:5672`. */
+  /** AMQP URL, e.g. `amqp://guest:guest@localhost:5672`; `amqps://…:5671` for TLS. */
   url: string;
+  /** CA, client certificate and key for `amqps://`; the broker's identity is always verified. */
+  tls?: BrokerTlsOptions;
   /** Heartbeat interval negotiated with the broker, so a dead peer is noticed. Default 10 s. */
   heartbeatSeconds?: number;
   /** Shown in the management UI (`connection_name`). Default `troupe`. */
@@ -20,7 +23,7 @@ export interface BrokerOptions {
 /** A broker connection that heals itself; `connected` fires after every (re)connect. */
 export interface BrokerConnection {
   isConnected(): boolean;
-  /** Resolves once connected (at once when already connected); rejects after `timeoutMs`. */
+  /** Resolves once connected (at once when already connected); rejects after `timeoutMs`, naming the last failure. */
   whenConnected(timeoutMs: number): Promise<void>;
   on(event: 'connected', listener: () => void): this;
   on(event: 'disconnected', listener: (error?: Error) => void): this;
@@ -42,6 +45,7 @@ class ManagedBrokerConnection extends EventEmitter implements BrokerConnection {
   private attempt = 0;
   private closed = false;
   private retryTimer: NodeJS.Timeout | undefined;
+  private lastFailure: string | undefined;
   private readonly logger: MessagingLogger;
 
   constructor(private readonly options: BrokerOptions) {
@@ -78,7 +82,7 @@ class ManagedBrokerConnection extends EventEmitter implements BrokerConnection {
       };
       const timer = setTimeout(() => {
         this.off('connected', onConnected);
-        reject(new Error(`broker not connected within ${timeoutMs} ms`));
+        reject(new Error(`broker not connected within ${timeoutMs} ms${this.lastFailure ? `: ${this.lastFailure}` : ''}`));
       }, timeoutMs);
       this.once('connected', onConnected);
     });
@@ -93,6 +97,7 @@ class ManagedBrokerConnection extends EventEmitter implements BrokerConnection {
     if (this.closed) return;
     try {
       const model = await amqp.connect(withHeartbeat(this.options.url, this.options.heartbeatSeconds ?? 10), {
+        ...tlsSocketOptions(this.options.tls),
         noDelay: true,
         timeout: this.options.connectTimeoutMs ?? 5000,
         clientProperties: { connection_name: this.options.connectionName ?? 'troupe' },
@@ -107,11 +112,21 @@ class ManagedBrokerConnection extends EventEmitter implements BrokerConnection {
       model.on('close', (error?: Error) => this.onLost(session, error));
       this.session = session;
       this.attempt = 0;
+      this.lastFailure = undefined;
       this.logger.info({ generation: session.generation }, 'broker connected');
       this.emit('connected');
     } catch (error) {
+      this.reportFailure(error as Error);
       this.scheduleRetry(error as Error);
     }
+  }
+
+  /** A TLS failure will not heal by retrying alone: it is logged as an error naming the cause, once per cause. */
+  private reportFailure(error: Error): void {
+    const tlsCause = describeTlsFailure(error, this.options.tls, hostOf(this.options.url));
+    const failure = tlsCause ?? error.message;
+    if (tlsCause && tlsCause !== this.lastFailure) this.logger.error({ err: error.message, code: (error as { code?: string }).code }, `broker connection failed: ${tlsCause}`);
+    this.lastFailure = failure;
   }
 
   private onLost(session: BrokerSession, error?: Error): void {
@@ -139,6 +154,14 @@ class ManagedBrokerConnection extends EventEmitter implements BrokerConnection {
       await session.model.close().catch(() => undefined);
       this.emit('disconnected');
     }
+  }
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
   }
 }
 

@@ -1,5 +1,7 @@
 export { connectBroker } from './broker-connection';
 export type { BrokerConnection, BrokerOptions } from './broker-connection';
+export { describeTlsFailure } from './broker-tls';
+export type { BrokerTlsOptions } from './broker-tls';
 export type { BackoffPolicy } from './backoff';
 export type { MessagingLogger } from './logger';
 export { createMessaging } from './messaging';

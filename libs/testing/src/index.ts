@@ -6,3 +6,4 @@ export { waitFor, type WaitForOptions } from './wait-for';
 export { deleteBrokerNamespace } from './broker-namespace';
 export { buildApps, builtEntry } from './build';
 export { seededRandom } from './seeded-random';
+export { brokerTls, generateUnrelatedCa, brokerConnectionsNamed, type BrokerTlsSetup } from './broker-tls';
