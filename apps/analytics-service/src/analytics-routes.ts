@@ -68,7 +68,8 @@ export function analyticsRoutes(http: HttpServer, store: Store): void {
 
   http.put<{ Params: { orderId: string }; Body: { outcome: Outcome; total: number; reason?: string } }>(
     '/analytics/orders/:orderId',
-    { schema: { body: repairBody } },
+    // The reconciler's repair: an admin route (Authorization: Bearer <ADMIN_TOKEN>).
+    { config: { adminOnly: true }, schema: { body: repairBody } },
     async (request, reply) => {
       const { orderId } = request.params;
       const { outcome, total, reason } = request.body;

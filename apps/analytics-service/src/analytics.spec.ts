@@ -3,7 +3,7 @@ import { createEvent } from '@troupe/contracts';
 import { analyticsHandlers } from './analytics-handlers';
 import { analyticsRoutes } from './analytics-routes';
 import { analyticsServiceWorker } from './worker';
-import { inMemoryService, type InMemoryService } from '@troupe/worker/testing';
+import { adminHeaders, inMemoryService, type InMemoryService } from '@troupe/worker/testing';
 import { newId as newOrderId } from '@troupe/contracts';
 import { orderCancelled, orderConfirmed, orderRejected } from '@troupe/contracts/testing';
 
@@ -24,8 +24,16 @@ describe('analytics-service handlers and routes', () => {
     const response = await service.http.inject({ method: 'GET', url });
     return { status: response.statusCode, body: response.json() };
   };
-  const put = async (orderId: string, payload: object) =>
-    (await service.http.inject({ method: 'PUT', url: `/analytics/orders/${orderId}`, payload })).statusCode;
+  const put = async (orderId: string, payload: object, headers: Record<string, string> = adminHeaders()) =>
+    (await service.http.inject({ method: 'PUT', url: `/analytics/orders/${orderId}`, headers, payload })).statusCode;
+
+  it('takes the repair PUT from an operator only (401 without the admin token, 403 with another); reads stay open', async () => {
+    const orderId = newOrderId();
+    assert.equal(await put(orderId, { outcome: 'CONFIRMED', total: 1 }, {}), 401);
+    assert.equal(await put(orderId, { outcome: 'CONFIRMED', total: 1 }, adminHeaders('not-the-admin-token-0000')), 403);
+    assert.equal((await get(`/analytics/orders/${orderId}`)).status, 404);
+    assert.equal((await get('/analytics/summary')).status, 200);
+  });
 
   it('counts each order once per outcome, with revenue of confirmed orders and cancellations per reason, under duplicates', async () => {
     const [a, b, c, d] = [newOrderId(), newOrderId(), newOrderId(), newOrderId()];

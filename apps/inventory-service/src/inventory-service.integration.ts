@@ -7,7 +7,7 @@ import { createEvent, type EventMap } from '@troupe/contracts';
 import { buildTopology } from '@troupe/messaging';
 import { deleteTopologies } from '@troupe/messaging/testing';
 import { httpGet, pollHttp, startAppProcess, type AppProcess } from '@troupe/testing';
-import { brokerUrl, openEventBus, type EventBus } from '@troupe/worker/testing';
+import { adminHeaders, brokerUrl, openEventBus, testAdminToken, type EventBus } from '@troupe/worker/testing';
 
 const entry = 'apps/inventory-service/src/main.ts';
 
@@ -37,7 +37,7 @@ describe('inventory-service on the real broker, two instances on one store', fun
   before(async () => {
     bus = await openEventBus(prefix);
     // Started together on an empty store: both try to seed, one does.
-    const env = { RABBITMQ_PREFIX: prefix, DATA_DIR: dataDir };
+    const env = { RABBITMQ_PREFIX: prefix, DATA_DIR: dataDir, ADMIN_TOKEN: testAdminToken };
     apps.push(...(await Promise.all([startAppProcess({ entry, env, startTimeoutMs: 60_000 }), startAppProcess({ entry, env, startTimeoutMs: 60_000 })])));
     for (const app of apps) await pollHttp(`${app.url}/health`, (result) => result.status === 200, { timeoutMs: 30_000 });
   });
@@ -55,7 +55,7 @@ describe('inventory-service on the real broker, two instances on one store', fun
   });
 
   it('refuses an order it cannot fully serve: stock.reservation-failed and nothing reserved', async () => {
-    const recount = await fetch(`${apps[1]!.url}/stock/SKU-002`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ available: 5 }) });
+    const recount = await fetch(`${apps[1]!.url}/stock/SKU-002`, { method: 'PUT', headers: { 'content-type': 'application/json', ...adminHeaders() }, body: JSON.stringify({ available: 5 }) });
     assert.equal(recount.status, 200);
     const created = orderCreated([{ sku: 'SKU-001', quantity: 2 }, { sku: 'SKU-002', quantity: 6 }]);
     await bus.publish(created);

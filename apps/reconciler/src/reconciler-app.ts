@@ -20,7 +20,7 @@ export interface ReconcilerApp {
 /** Wires the reconciler from the worker's config, store, logger and metrics registry. */
 export function createReconcilerApp(context: WorkerContext<typeof reconcilerConfig>): ReconcilerApp {
   const { config, store, logger } = context;
-  const http = { timeoutMs: config.RECONCILE_HTTP_TIMEOUT_MS };
+  const http = { timeoutMs: config.RECONCILE_HTTP_TIMEOUT_MS, adminToken: config.ADMIN_TOKEN };
   const summaries = new SummaryStore(store);
   const reconciler = new Reconciler(
     {

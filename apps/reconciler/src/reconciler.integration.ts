@@ -7,6 +7,7 @@ import { Writable } from 'node:stream';
 import { buildTopology } from '@troupe/messaging';
 import { deleteTopologies } from '@troupe/messaging/testing';
 import { startWorker, type RunningWorker } from '@troupe/worker';
+import { adminHeaders, testAdminToken } from '@troupe/worker/testing';
 import type { RunSummary } from './status/run-summary';
 import type { RunReport } from './run/run-report';
 import { FakeServices } from './testing/fake-services';
@@ -39,6 +40,7 @@ describe('reconciler against fake order-service, order-view and analytics on loo
         RECONCILE_INTERVAL_MS: '3600000', // runs are triggered with POST /runs unless a test says otherwise
         RECONCILE_GRACE_MS: '1000',
         RECONCILE_PAGE_SIZE: '7',
+        ADMIN_TOKEN: testAdminToken,
         ...extra,
       },
       logDestination: silent(),
@@ -50,7 +52,7 @@ describe('reconciler against fake order-service, order-view and analytics on loo
     for (const worker of workers.splice(0)) await worker.stop();
   };
   const runNow = async (worker: RunningWorker): Promise<RunReport> => {
-    const response = await fetch(`${worker.url}/runs`, { method: 'POST' });
+    const response = await fetch(`${worker.url}/runs`, { method: 'POST', headers: adminHeaders() });
     assert.equal(response.status, 200, await response.clone().text());
     return (await response.json()) as RunReport;
   };
@@ -88,7 +90,7 @@ describe('reconciler against fake order-service, order-view and analytics on loo
   // Each test has its own fake services and its own reconciler store.
   beforeEach(async () => {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'troupe-reconciler-'));
-    fakes = new FakeServices();
+    fakes = new FakeServices(testAdminToken);
     await fakes.start();
   });
   afterEach(async () => {
@@ -97,6 +99,17 @@ describe('reconciler against fake order-service, order-view and analytics on loo
     rmSync(dataDir, { recursive: true, force: true });
   });
   after(() => deleteTopologies(brokerUrl, [buildTopology({ prefix, service: 'reconciler', consumes: [] })]));
+
+  it('takes POST /runs from an operator only (401 without the admin token, 403 with another) and repairs with its token', async () => {
+    seedDrift();
+    const worker = await start();
+    assert.equal((await fetch(`${worker.url}/runs`, { method: 'POST' })).status, 401);
+    assert.equal((await fetch(`${worker.url}/runs`, { method: 'POST', headers: adminHeaders('not-the-admin-token-0000') })).status, 403);
+    assert.equal(fakes.viewPuts.length, 0);
+    const report = await runNow(worker);
+    assert.equal(report.repaired, 14, 'every repair PUT carried the token (the fakes answer 401 otherwise)');
+    assert.equal(fakes.viewPuts.length + fakes.analyticsPuts.length, 14);
+  });
 
   it('repairs the drift, reports it in /status and /metrics, reads only changes on the next run, and resumes after a restart', async () => {
     seedDrift();

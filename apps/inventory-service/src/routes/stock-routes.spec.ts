@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { startWorker, type RunningWorker } from '@troupe/worker';
+import { adminHeaders, testAdminToken } from '@troupe/worker/testing';
 import { seedStockOnce } from '../stock/seed-stock-once';
 import { stockRows } from '../stock/inventory-documents';
 import { inventoryServiceWorker } from '../worker';
@@ -19,7 +20,7 @@ describe('inventory-service stock routes and seed (in-process, SQLite, no broker
   before(async () => {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'inventory-routes-'));
     worker = await startWorker(inventoryServiceWorker, {
-      env: { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, RABBITMQ_URL: unreachableBroker },
+      env: { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, RABBITMQ_URL: unreachableBroker, ADMIN_TOKEN: testAdminToken },
       logDestination: new Writable({ write: (_chunk, _encoding, done) => done() }),
     });
   });
@@ -28,8 +29,18 @@ describe('inventory-service stock routes and seed (in-process, SQLite, no broker
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const put = (sku: string, payload: unknown) =>
-    worker.http.inject({ method: 'PUT', url: `/stock/${sku}`, headers: { 'content-type': 'application/json' }, payload: JSON.stringify(payload) });
+  const put = (sku: string, payload: unknown, headers: Record<string, string> = adminHeaders()) =>
+    worker.http.inject({ method: 'PUT', url: `/stock/${sku}`, headers: { 'content-type': 'application/json', ...headers }, payload: JSON.stringify(payload) });
+
+  it('takes PUT /stock/:sku from an operator only: 401 without the admin token, 403 with another, GET stays open', async () => {
+    const before = (await worker.http.inject({ method: 'GET', url: '/stock/SKU-042' })).json();
+    const anonymous = await put('SKU-042', { available: 1 }, {});
+    assert.equal(anonymous.statusCode, 401);
+    assert.match(String(anonymous.headers['www-authenticate']), /^Bearer /);
+    assert.equal((await put('SKU-042', { available: 1 }, adminHeaders('not-the-admin-token-0000'))).statusCode, 403);
+    assert.equal((await put('SKU-042', 'not even a body', {})).statusCode, 401, 'the token is checked before the body');
+    assert.deepEqual((await worker.http.inject({ method: 'GET', url: '/stock/SKU-042' })).json(), before, 'a refused recount changes nothing');
+  });
 
   it('seeds SKU-001…SKU-100 with 1,000 each on first start', async () => {
     assert.equal(await worker.context.store.collection('stock').count(), 100);

@@ -12,7 +12,7 @@ const skuParams = {
 /** A reservation may change the row between our read and write; a few fresh attempts settle it. */
 const maxAttempts = 5;
 
-/** `GET /stock/:sku` and `PUT /stock/:sku {available}` (an operator's recount; reserved units are untouched). */
+/** `GET /stock/:sku` and `PUT /stock/:sku {available}` (an operator's recount, admin only; reserved units are untouched). */
 export function registerStockRoutes(http: HttpServer, { store }: WorkerContext): void {
   http.get<{ Params: { sku: string } }>('/stock/:sku', { schema: { params: skuParams } }, async (request, reply) => {
     const row = await stockRows(store).get(request.params.sku);
@@ -21,7 +21,7 @@ export function registerStockRoutes(http: HttpServer, { store }: WorkerContext):
   });
 
   // No body schema on purpose: fastify would coerce "5" into 5, and the domain's check is the one rule.
-  http.put<{ Params: { sku: string }; Body: unknown }>('/stock/:sku', { schema: { params: skuParams } }, async (request, reply) => {
+  http.put<{ Params: { sku: string }; Body: unknown }>('/stock/:sku', { config: { adminOnly: true }, schema: { params: skuParams } }, async (request, reply) => {
     const { sku } = request.params;
     const body = request.body;
     const available = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>).available : undefined;

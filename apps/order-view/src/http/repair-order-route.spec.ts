@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { createEvent } from '@troupe/contracts';
+import { adminHeaders } from '@troupe/worker/testing';
 import { startRouteHarness, type RouteHarness } from '../testing/route-harness';
 import { projectedEventsOf, sagaEvents } from '../testing/saga-events';
 
@@ -28,10 +29,19 @@ describe('PUT /orders/:id (repair)', () => {
   });
   afterEach(async () => harness?.close());
 
+  it('is an admin route: 401 without the token, 403 with another, and the row is untouched', async () => {
+    const orderId = randomUUID();
+    await harness.deliver(projectedEventsOf(sagaEvents('happy', { orderId }))[0]);
+    const before = (await harness.http.inject({ method: 'GET', url: `/orders/${orderId}` })).json();
+    assert.equal((await harness.http.inject({ method: 'PUT', url: `/orders/${orderId}`, payload: repair(orderId) })).statusCode, 401);
+    assert.equal((await harness.http.inject({ method: 'PUT', url: `/orders/${orderId}`, headers: adminHeaders('not-the-admin-token-0000'), payload: repair(orderId) })).statusCode, 403);
+    assert.deepEqual((await harness.http.inject({ method: 'GET', url: `/orders/${orderId}` })).json(), before);
+  });
+
   it('replaces a drifted row with the given view, stamps updatedAt, and GET then shows it', async () => {
     const orderId = randomUUID();
     await harness.deliver(projectedEventsOf(sagaEvents('happy', { orderId }))[0]);
-    const response = await harness.http.inject({ method: 'PUT', url: `/orders/${orderId}`, payload: repair(orderId, { updatedAt: '2020-01-01T00:00:00.000Z' }) });
+    const response = await harness.http.inject({ method: 'PUT', url: `/orders/${orderId}`, headers: adminHeaders(), payload: repair(orderId, { updatedAt: '2020-01-01T00:00:00.000Z' }) });
     assert.equal(response.statusCode, 200);
     const shown = (await harness.http.inject({ url: `/orders/${orderId}` })).json();
     assert.deepEqual(shown, response.json());
@@ -44,14 +54,14 @@ describe('PUT /orders/:id (repair)', () => {
 
   it('creates a missing row (the view lost it)', async () => {
     const orderId = randomUUID();
-    const response = await harness.http.inject({ method: 'PUT', url: `/orders/${orderId}`, payload: repair(orderId, { orderId: undefined }) });
+    const response = await harness.http.inject({ method: 'PUT', url: `/orders/${orderId}`, headers: adminHeaders(), payload: repair(orderId, { orderId: undefined }) });
     assert.equal(response.statusCode, 200);
     assert.equal((await harness.http.inject({ url: `/orders/${orderId}` })).json().status, 'CANCELLED');
   });
 
   it('a repaired outcome is overridden only by a later order version', async () => {
     const orderId = randomUUID();
-    await harness.http.inject({ method: 'PUT', url: `/orders/${orderId}`, payload: repair(orderId, { status: 'CONFIRMED', reason: undefined, version: 2 }) });
+    await harness.http.inject({ method: 'PUT', url: `/orders/${orderId}`, headers: adminHeaders(), payload: repair(orderId, { status: 'CONFIRMED', reason: undefined, version: 2 }) });
     const stale = createEvent('order.cancelled', { orderId, customerId: 'cust-1', totalCents: 3998, reason: 'timed_out', orderVersion: 1 }, { source: 'order-service' });
     await harness.deliver(stale);
     assert.equal((await harness.http.inject({ url: `/orders/${orderId}` })).json().status, 'CONFIRMED');
@@ -71,7 +81,7 @@ describe('PUT /orders/:id (repair)', () => {
       assert.ok(turns < 1000, 'the request never started waiting');
       await new Promise((resolve) => setImmediate(resolve));
     }
-    await harness.http.inject({ method: 'PUT', url: `/orders/${orderId}`, payload: repair(orderId) });
+    await harness.http.inject({ method: 'PUT', url: `/orders/${orderId}`, headers: adminHeaders(), payload: repair(orderId) });
     assert.equal((await answer).statusCode, 200);
   });
 
@@ -86,7 +96,7 @@ describe('PUT /orders/:id (repair)', () => {
       [repair(orderId, { orderId: randomUUID() }), ['orderId']],
     ];
     for (const [payload, fields] of cases) {
-      const response = await harness.http.inject({ method: 'PUT', url: `/orders/${orderId}`, payload });
+      const response = await harness.http.inject({ method: 'PUT', url: `/orders/${orderId}`, headers: adminHeaders(), payload });
       assert.equal(response.statusCode, 400, JSON.stringify(payload));
       assert.deepEqual([...new Set(response.json().fields.map((entry: { field: string }) => entry.field))].sort(), fields.sort(), response.body);
     }

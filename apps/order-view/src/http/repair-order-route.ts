@@ -58,10 +58,11 @@ const repairBodySchema = {
 
 /**
  * PUT /orders/:id: the reconciler's repair, replacing the row with what the system of record says. The repaired
- * status counts as evidence at `version`, so only a later order-service event can override it.
+ * status counts as evidence at `version`, so only a later order-service event can override it. Admin only
+ * (Authorization: Bearer <ADMIN_TOKEN>).
  */
 export function registerRepairOrder(http: HttpServer, { store, changes, clock = () => new Date() }: OrderViewRoutesOptions): void {
-  http.put<{ Params: { id: string }; Body: RepairBody }>('/orders/:id', { schema: { params: orderIdParams, body: repairBodySchema } }, async (request, reply) => {
+  http.put<{ Params: { id: string }; Body: RepairBody }>('/orders/:id', { config: { adminOnly: true }, schema: { params: orderIdParams, body: repairBodySchema } }, async (request, reply) => {
     const { id } = request.params;
     const body = request.body;
     if (body.orderId !== undefined && body.orderId !== id) {

@@ -1,6 +1,7 @@
 import type { HandlerContext } from '@troupe/messaging';
 import { createSqliteStore, type Store } from '@troupe/persistence';
 import { createHttpServer, createLogger, createMetrics, type HttpServer } from '@troupe/worker';
+import { testAdminToken } from '@troupe/worker/testing';
 import { registerOrderViewRoutes } from '../http/order-view-routes';
 import type { OrderViewRoutesOptions } from '../http/order-view-routes-options';
 import { orderViewHandlers } from '../store/order-view-handlers';
@@ -23,7 +24,7 @@ export async function startRouteHarness(options: Partial<Omit<OrderViewRoutesOpt
   for (const index of orderViewIndexes) await store.ensureIndex(orderViewsCollection, index);
   const changes = new ViewChanges();
   const clock = options.now ?? (() => new Date());
-  const http = createHttpServer({ logger: createLogger('order-view', 'silent'), registry: createMetrics('order-view').registry, checks: {} });
+  const http = createHttpServer({ logger: createLogger('order-view', 'silent'), registry: createMetrics('order-view').registry, checks: {}, adminToken: testAdminToken });
   registerOrderViewRoutes(http, { minVersionWaitMs: 50, clock, ...options, store, changes });
   await http.ready();
   const handlers = orderViewHandlers(changes, clock);

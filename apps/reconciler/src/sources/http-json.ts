@@ -14,6 +14,8 @@ export class HttpStatusError extends Error {
 export interface HttpOptions {
   /** Bound on one request, so a hung service fails the row instead of the whole run. */
   timeoutMs: number;
+  /** Sent as `Authorization: Bearer …` on repairs (the services' PUT routes are admin only). */
+  adminToken?: string;
 }
 
 /** GET returning the parsed body, or undefined on 404 (a missing row is data, not an error). */
@@ -29,7 +31,7 @@ export async function getJson<T>(url: string, options: HttpOptions): Promise<T |
 export async function putJson(url: string, body: unknown, options: HttpOptions): Promise<number> {
   const response = await fetch(url, {
     method: 'PUT',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(options.adminToken === undefined ? {} : { authorization: `Bearer ${options.adminToken}` }) },
     body: JSON.stringify(body),
     signal: AbortSignal.timeout(options.timeoutMs),
   });

@@ -6,7 +6,8 @@ export function registerStatusRoutes(http: HttpServer, summaries: SummaryStore, 
   http.get('/status', async () => summaries.read());
 
   // Runs now instead of waiting for the next tick (after an incident, or from a test); 409 while another run holds the lease.
-  http.post('/runs', async (_request, reply) => {
+  // Admin only: a run repairs other services' rows.
+  http.post('/runs', { config: { adminOnly: true } }, async (_request, reply) => {
     const outcome = await reconciler.run();
     if (!outcome.ran) return reply.code(409).send({ error: 'Conflict', message: `no run started: ${outcome.why}` });
     return outcome.report;

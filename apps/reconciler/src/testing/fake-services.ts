@@ -1,12 +1,15 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { AnalyticsRow, OrderRecord, OrderViewRow } from '../sources/rows';
 import { changedOrdersPage } from './order-feed';
 
 /**
  * order-service, order-view and analytics-service as tiny loopback servers over maps, speaking the HTTP contract
- * the reconciler reads, and counting what they served and what was PUT.
+ * the reconciler reads, and counting what they served and what was PUT. Their PUTs are admin routes, as the real
+ * ones: 401 unless `Authorization: Bearer <adminToken>`.
  */
 export class FakeServices {
+  constructor(private readonly adminToken: string) {}
+
   readonly records = new Map<string, OrderRecord>();
   readonly views = new Map<string, OrderViewRow>();
   readonly lines = new Map<string, AnalyticsRow>();
@@ -29,7 +32,7 @@ export class FakeServices {
 
     const orderView = this.server();
     orderView.get<{ Params: { id: string } }>('/orders/:id', async (request, reply) => this.views.get(request.params.id) ?? reply.code(404).send({ error: 'Not Found' }));
-    orderView.put<{ Params: { id: string }; Body: OrderViewRow }>('/orders/:id', async (request) => {
+    orderView.put<{ Params: { id: string }; Body: OrderViewRow }>('/orders/:id', { onRequest: this.admin }, async (request) => {
       this.viewPuts.push(request.params.id);
       this.views.set(request.params.id, request.body);
       return request.body;
@@ -37,7 +40,7 @@ export class FakeServices {
 
     const analytics = this.server();
     analytics.get<{ Params: { id: string } }>('/analytics/orders/:id', async (request, reply) => this.lines.get(request.params.id) ?? reply.code(404).send({ error: 'Not Found' }));
-    analytics.put<{ Params: { id: string }; Body: { outcome: string; total: number } }>('/analytics/orders/:id', async (request) => {
+    analytics.put<{ Params: { id: string }; Body: { outcome: string; total: number } }>('/analytics/orders/:id', { onRequest: this.admin }, async (request) => {
       this.analyticsPuts.push(request.params.id);
       const line = { orderId: request.params.id, ...request.body };
       this.lines.set(request.params.id, line);
@@ -51,6 +54,10 @@ export class FakeServices {
   async close(): Promise<void> {
     await Promise.all(this.servers.map((server) => server.close()));
   }
+
+  private readonly admin = async (request: FastifyRequest, reply: FastifyReply) => {
+    if (request.headers.authorization !== `Bearer ${this.adminToken}`) return reply.code(401).send({ error: 'Unauthorized', message: 'admin token missing or wrong' });
+  };
 
   private server(): FastifyInstance {
     const server = Fastify({ logger: false });
