@@ -38,10 +38,17 @@ export function ordersClient(baseUrl: string) {
   };
 }
 
-export function stockClient(baseUrl: string) {
+/** `Authorization: Bearer <token>` for an admin route (the chassis' `adminOnly`). */
+export function adminAuthorization(adminToken: string): Record<string, string> {
+  return { authorization: `Bearer ${adminToken}` };
+}
+
+/** `set` is the operator's recount, an admin route: it sends `adminToken` (a request without one gets 401). */
+export function stockClient(baseUrl: string, adminToken?: string) {
   return {
     get: (sku: string) => request<StockView>(baseUrl, 'GET', `/stock/${id(sku)}`),
-    set: (sku: string, available: number) => request<StockView>(baseUrl, 'PUT', `/stock/${id(sku)}`, { json: { available } }),
+    set: (sku: string, available: number) =>
+      request<StockView>(baseUrl, 'PUT', `/stock/${id(sku)}`, { json: { available }, headers: adminToken === undefined ? {} : adminAuthorization(adminToken) }),
   };
 }
 

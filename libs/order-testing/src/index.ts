@@ -2,6 +2,7 @@
 export { orderApps, type OrderApp } from './apps';
 export { startOrderSystem, type AppInstance, type OrderSystem, type OrderSystemOptions } from './start-order-system';
 export { orderBody, bodyTotalCents, type OrderBody, type OrderBodyOverrides, type OrderItemBody, type ShippingAddressBody } from './order-body';
+export { adminAuthorization } from './clients';
 export { request, expectStatus, isMissingRoute, MissingRouteError, type ApiResponse, type RequestOptions } from './http-request';
 export { collectSnapshot } from './collect-snapshot';
 export { assertInvariants, type AssertInvariantsOptions } from './assert-invariants';

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,6 +6,7 @@ import { pollHttp, startAppProcess, type AppProcess, type ProcessExit } from '@t
 import { appEntry, orderApps, type OrderApp } from './apps';
 import { brokerAdmin, deleteNamespace, type BrokerAdmin } from './broker-admin';
 import {
+  adminAuthorization,
   analyticsClient,
   notificationsClient,
   orderViewClient,
@@ -36,6 +37,8 @@ export interface OrderSystemOptions {
   logLevel?: string;
   /** Bound on one app reaching /health 200. Default 90000 ms (a busy 2-core machine starts nine tsx processes slowly). */
   startTimeoutMs?: number;
+  /** ADMIN_TOKEN of every app, sent by the kit's admin calls (`stock.set`). Default: a fresh random one per system. */
+  adminToken?: string;
 }
 
 export interface AppInstance {
@@ -62,6 +65,7 @@ export async function startOrderSystem(options: OrderSystemOptions = {}) {
   liveDataDirs.add(dataDir);
   const admin = brokerAdmin(rabbitmqUrl, options.managementUrl);
   const startTimeoutMs = options.startTimeoutMs ?? 90_000;
+  const adminToken = options.adminToken ?? randomBytes(24).toString('base64url');
   const instances: AppInstance[] = [];
 
   const envFor = (app: OrderApp): Record<string, string> => ({
@@ -71,6 +75,7 @@ export async function startOrderSystem(options: OrderSystemOptions = {}) {
     MONGO_DATABASE_PREFIX: prefix.replace(/[^A-Za-z0-9_-]/g, '_'),
     DATA_DIR: dataDir,
     LOG_LEVEL: options.logLevel ?? 'info',
+    ADMIN_TOKEN: adminToken,
     ...(options.sagaDeadlineMs === undefined ? {} : { SAGA_DEADLINE_MS: String(options.sagaDeadlineMs) }),
     ...(app === 'order-service' && options.deadlineSweepIntervalMs !== undefined
       ? { DEADLINE_SWEEP_INTERVAL_MS: String(options.deadlineSweepIntervalMs) }
@@ -95,7 +100,7 @@ export async function startOrderSystem(options: OrderSystemOptions = {}) {
     throw new Error(`the order system did not start:\n${failures.join('\n')}\n${logs}`);
   }
   instances.sort((a, b) => orderApps.indexOf(a.app) - orderApps.indexOf(b.app) || a.index - b.index);
-  return buildSystem({ instances, prefix, dataDir, admin, sagaDeadlineMs: options.sagaDeadlineMs ?? 30_000 });
+  return buildSystem({ instances, prefix, dataDir, admin, adminToken, sagaDeadlineMs: options.sagaDeadlineMs ?? 30_000 });
 }
 
 async function stopAll(instances: AppInstance[], admin: BrokerAdmin, prefix: string, dataDir: string): Promise<void> {
@@ -114,10 +119,11 @@ interface SystemParts {
   prefix: string;
   dataDir: string;
   admin: BrokerAdmin;
+  adminToken: string;
   sagaDeadlineMs: number;
 }
 
-function buildSystem({ instances, prefix, dataDir, admin, sagaDeadlineMs }: SystemParts) {
+function buildSystem({ instances, prefix, dataDir, admin, adminToken, sagaDeadlineMs }: SystemParts) {
   const urlOf = (app: OrderApp, index = 0): string => {
     const instance = instances.filter((candidate) => candidate.app === app)[index];
     if (!instance) throw new Error(`${app} has no instance #${index}`);
@@ -131,10 +137,13 @@ function buildSystem({ instances, prefix, dataDir, admin, sagaDeadlineMs }: Syst
     dataDir,
     admin,
     sagaDeadlineMs,
+    /** Every app's ADMIN_TOKEN; `adminHeaders` is the header that carries it. */
+    adminToken,
+    adminHeaders: adminAuthorization(adminToken),
     instances,
     urlOf,
     orders,
-    stock: stockClient(urlOf('inventory-service')),
+    stock: stockClient(urlOf('inventory-service'), adminToken),
     payments: paymentsClient(urlOf('payment-service')),
     shipments: shipmentsClient(urlOf('shipping-service')),
     notifications: notificationsClient(urlOf('notification-service')),

@@ -4,7 +4,7 @@
 import os from 'node:os';
 import { topologyNames } from '@troupe/messaging';
 import { openRawClient } from '@troupe/messaging/testing';
-import { expectStatus, request } from '@troupe/order-testing';
+import { adminAuthorization, expectStatus, request } from '@troupe/order-testing';
 import { EventTap } from './event-tap';
 import { readMemory } from './memory';
 import { parseOptions, runsRate, runsSaturated, targetsRunningSystem, usage, type BenchOptions } from './options';
@@ -37,7 +37,8 @@ async function benchTroupe(options: BenchOptions): Promise<{ troupe: BenchReport
   try {
     await tap.start(client, tapQueue, topologyNames(system.prefix, 'bench').eventsExchange);
     if (options.mix === 'mixed') {
-      const sold = await request(system.urlOf('inventory-service'), 'PUT', `/stock/${soldOutSku}`, { json: { available: 0 } });
+      const headers = system.adminToken === undefined ? {} : adminAuthorization(system.adminToken);
+      const sold = await request(system.urlOf('inventory-service'), 'PUT', `/stock/${soldOutSku}`, { json: { available: 0 }, headers });
       expectStatus(sold, [200], `PUT /stock/${soldOutSku}`);
     }
     const workload = orderWorkload(system.urlOf('order-service'), tap, options.mix);

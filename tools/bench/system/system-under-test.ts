@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { orderApps, startOrderSystem, type OrderApp } from '@troupe/order-testing';
 import type { BenchOptions } from './options';
 
@@ -18,6 +20,8 @@ export interface SystemUnderTest {
   /** Every process to read memory from. */
   processes: Array<{ app: string; url: string }>;
   sagaDeadlineMs: number;
+  /** ADMIN_TOKEN of the system, for the admin routes the mixed run calls (PUT /stock/:sku); undefined if unknown. */
+  adminToken?: string;
   describe: string;
   stop(): Promise<void>;
 }
@@ -31,6 +35,7 @@ export async function systemUnderTest(options: BenchOptions): Promise<SystemUnde
       urlOf,
       processes: orderApps.map((app) => ({ app, url: urlOf(app) })),
       sagaDeadlineMs: 30_000,
+      adminToken: runningSystemAdminToken(),
       describe: `running system at ${urlOf('order-service')} (prefix '${options.prefix}')`,
       stop: async () => undefined,
     };
@@ -42,7 +47,15 @@ export async function systemUnderTest(options: BenchOptions): Promise<SystemUnde
     urlOf: (app) => system.urlOf(app),
     processes: system.instances.map((instance) => ({ app: instance.app, url: instance.process.url })),
     sagaDeadlineMs: system.sagaDeadlineMs,
+    adminToken: system.adminToken,
     describe: `order system started for this run (${system.instances.length} processes via tsx, namespace ${system.prefix})`,
     stop: () => system.stop(),
   };
+}
+
+/** A running system's admin token: ADMIN_TOKEN, else the file `npm start` writes (data/secrets/admin-token). */
+function runningSystemAdminToken(): string | undefined {
+  if (process.env.ADMIN_TOKEN) return process.env.ADMIN_TOKEN;
+  const file = path.join(process.cwd(), 'data', 'secrets', 'admin-token');
+  return existsSync(file) ? readFileSync(file, 'utf8').trim() : undefined;
 }

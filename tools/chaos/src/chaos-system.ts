@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -60,6 +60,8 @@ async function healthy(url: string): Promise<boolean> {
  */
 export async function startChaosSystem(options: ChaosSystemOptions) {
   const prefix = `chaos-${randomUUID().slice(0, 8)}.`;
+  // Every worker's ADMIN_TOKEN: the reconciler's repairs and the run's stock recounts send it.
+  const adminToken = randomBytes(24).toString('base64url');
   const dataDir = mkdtempSync(path.join(tmpdir(), 'troupe-chaos-'));
   const admin: BrokerAdmin = brokerAdmin(options.rabbitmqUrl, options.managementUrl);
   const broker = new URL(options.rabbitmqUrl);
@@ -89,6 +91,7 @@ export async function startChaosSystem(options: ChaosSystemOptions) {
     PORT: String(slot.port),
     HOST: '127.0.0.1',
     LOG_LEVEL: options.logLevel,
+    ADMIN_TOKEN: adminToken,
     ...(options.sagaDeadlineMs === undefined ? {} : { SAGA_DEADLINE_MS: String(options.sagaDeadlineMs) }),
     ...(slot.target.app === 'reconciler'
       ? { ORDER_SERVICE_URL: urlOf('order-service'), ORDER_VIEW_URL: urlOf('order-view'), ANALYTICS_URL: urlOf('analytics-service') }
@@ -158,6 +161,7 @@ export async function startChaosSystem(options: ChaosSystemOptions) {
     prefix,
     dataDir,
     admin,
+    adminToken,
     proxy,
     crashes,
     urlOf,

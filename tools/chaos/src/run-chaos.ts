@@ -84,7 +84,7 @@ export async function runChaos(options: ChaosOptions, io: ChaosIo): Promise<Chao
   });
   try {
     io.log(`system up in ${((Date.now() - startedWall) / 1000).toFixed(1)} s, namespace ${system.prefix}`);
-    const api = snapshotSource(system.urlOf);
+    const api = snapshotSource(system.urlOf, system.adminToken);
     for (const sku of scarceSkus) expectStatus(await api.stock.set(sku, scarceLevel), [200, 204], `PUT /stock/${sku}`);
     await tap.start();
 

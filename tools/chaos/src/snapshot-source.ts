@@ -1,4 +1,5 @@
 import {
+  adminAuthorization,
   expectStatus,
   request,
   type AnalyticsOrderView,
@@ -23,9 +24,10 @@ const id = encodeURIComponent;
 
 /**
  * The order-testing kit's clients, pointed at the chaos system's fixed ports (the kit builds its own only for the
- * systems it starts). Same paths and shapes, so the kit's snapshot and SPEC §6 checks run unchanged.
+ * systems it starts). Same paths and shapes, so the kit's snapshot and SPEC §6 checks run unchanged. `stock.set` is an
+ * admin route and sends `adminToken`.
  */
-export function snapshotSource(urlOf: (app: ChaosApp) => string): SnapshotSource {
+export function snapshotSource(urlOf: (app: ChaosApp) => string, adminToken: string): SnapshotSource {
   const orders = urlOf('order-service');
   const place = (body: unknown, options: { idempotencyKey?: string } = {}) =>
     request<PlacedOrder>(orders, 'POST', '/orders', {
@@ -46,7 +48,8 @@ export function snapshotSource(urlOf: (app: ChaosApp) => string): SnapshotSource
     },
     stock: {
       get: (sku: string) => request<StockView>(urlOf('inventory-service'), 'GET', `/stock/${id(sku)}`),
-      set: (sku: string, available: number) => request<StockView>(urlOf('inventory-service'), 'PUT', `/stock/${id(sku)}`, { json: { available } }),
+      set: (sku: string, available: number) =>
+        request<StockView>(urlOf('inventory-service'), 'PUT', `/stock/${id(sku)}`, { json: { available }, headers: adminAuthorization(adminToken) }),
     },
     payments: { get: (orderId: string) => request<PaymentView>(urlOf('payment-service'), 'GET', `/payments/${id(orderId)}`) },
     shipments: { get: (orderId: string) => request<ShipmentView>(urlOf('shipping-service'), 'GET', `/shipments/${id(orderId)}`) },
