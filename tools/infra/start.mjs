@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: ensure a broker, run every worker with `nx run-many -t serve`, print the URLs once healthy.
 // Ctrl-C (or SIGTERM) stops them all: each worker shuts down gracefully.
+import { ensureAdminToken } from './admin-token.mjs';
 import { ensureRabbitMq } from './ensure-rabbitmq.mjs';
 import { servedApps } from './apps.mjs';
 import { exitCodeOf, spawnNx } from './nx.mjs';
@@ -20,8 +21,9 @@ const url = await ensureRabbitMq().catch((error) => {
   console.error(`[start] ${error.message}`);
   process.exit(1);
 });
+const admin = ensureAdminToken();
 const apps = servedApps();
-const nx = spawnNx(['run-many', '-t', 'serve', `--parallel=${apps.length}`, '--outputStyle=stream'], { RABBITMQ_URL: url });
+const nx = spawnNx(['run-many', '-t', 'serve', `--parallel=${apps.length}`, '--outputStyle=stream'], { RABBITMQ_URL: url, ADMIN_TOKEN: admin.token });
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
@@ -49,6 +51,8 @@ if (!stopping) {
     const state = pending.has(app.name) ? 'NOT HEALTHY yet' : 'healthy';
     console.log(`  ${app.name.padEnd(22)} http://localhost:${app.port}  (${state}; /health, /metrics)`);
   }
-  console.log('  RabbitMQ management     http://localhost:15672\n[start] Ctrl-C stops everything.');
+  console.log('  RabbitMQ management     http://localhost:15672');
+  console.log(`[start] admin routes (PUT /stock/:sku, repairs, POST /runs) need Authorization: Bearer <token>; token: ${admin.source}`);
+  console.log('[start] Ctrl-C stops everything.');
 }
 process.exit(await exited);
