@@ -1,6 +1,6 @@
 import { otlpProtocols, type OtlpProtocol } from '@troupe/tracing';
 import { ConfigFields, ConfigOf } from './config-field';
-import { enumField, integerField, optionalSecretField, optionalUrlField, stringField, urlField } from './field-types';
+import { enumField, integerField, optionalSecretField, optionalStringField, optionalUrlField, stringField, urlField } from './field-types';
 
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof logLevels)[number];
@@ -15,6 +15,11 @@ export function workerConfigFields(defaultPort: number) {
       default: 'amqp://guest:guest@localhost:5672',
       protocols: ['amqp', 'amqps'],
     }),
+    RABBITMQ_CA_FILE: optionalStringField({
+      description: "PEM file of the CA that signs the broker's certificate (amqps only); unset uses the system's CAs. The broker's identity is always verified.",
+    }),
+    RABBITMQ_CERT_FILE: optionalStringField({ description: 'PEM client certificate for a broker that verifies peers (amqps only); needs RABBITMQ_KEY_FILE.' }),
+    RABBITMQ_KEY_FILE: optionalStringField({ description: "PEM private key of RABBITMQ_CERT_FILE." }),
     RABBITMQ_PREFIX: stringField({
       description: 'Prefix for every exchange and queue name, to share one broker between isolated deployments or tests.',
       default: '',

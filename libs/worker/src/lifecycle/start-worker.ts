@@ -1,6 +1,7 @@
 import type { DestinationStream } from 'pino';
 import { connectBroker, createMessaging } from '@troupe/messaging';
 import { startTracing, type SpanExporter } from '@troupe/tracing';
+import { readBrokerTlsFiles } from '../config/broker-tls-files';
 import { loadConfig } from '../config/load-config';
 import { redactConfig } from '../config/redact-config';
 import { workerConfigFields, type WorkerConfig } from '../config/worker-config';
@@ -42,6 +43,7 @@ export async function startWorker<F extends ConfigFields>(definition: WorkerDefi
   validateDefinition(definition);
   const fields = { ...workerConfigFields(definition.defaultPort), ...definition.config } as ReturnType<typeof workerConfigFields> & F;
   const config = loadConfig(options.env ?? process.env, fields) as WorkerContext<F>['config'];
+  const brokerTls = readBrokerTlsFiles(config as WorkerConfig);
   const { service } = definition;
   const common: WorkerConfig = config;
   const logger = createLogger(service, common.LOG_LEVEL, options.logDestination);
@@ -69,7 +71,7 @@ export async function startWorker<F extends ConfigFields>(definition: WorkerDefi
     }
     logger.info({ store: store.kind }, 'store open');
 
-    const broker = connectBroker({ url: common.RABBITMQ_URL, connectionName: service, logger: logger.child({ component: 'broker' }) });
+    const broker = connectBroker({ url: common.RABBITMQ_URL, tls: brokerTls, connectionName: service, logger: logger.child({ component: 'broker' }) });
     shutdown.add('broker connection', () => broker.close());
 
     const base = { service, config, logger, store, broker, metrics, tracing };
