@@ -46,8 +46,7 @@ describe('brokerPermissionsFor', () => {
   });
 
   it('publishes only the routing keys the manifest emits, on the events exchange only', () => {
-    assert.ok(matches(payment.topic.exchange, 't1.troupe.events'));
-    assert.ok(!matches(payment.topic.exchange, 't1.troupe.eventsx'));
+    assert.equal(payment.topic.exchange, 't1.troupe.events', 'a name, matched exactly by the broker');
     assert.ok(matches(payment.topic.write, 'payment.captured'));
     assert.ok(matches(payment.topic.write, 'payment.declined'));
     for (const key of ['payment.refunded', 'order.created', 'payment.capturedx', 'payment-captured', 'paymentXcaptured', '', '#']) {

@@ -25,7 +25,7 @@ export interface BrokerPermissionsInput {
 }
 
 export interface TopicPermission {
-  /** Regex of the topic exchange the routing-key rules apply to. */
+  /** The topic exchange the routing-key rules apply to: a name, not a regex (RabbitMQ matches it exactly). */
   exchange: string;
   /** Routing keys one may publish to it. */
   write: string;
@@ -76,7 +76,7 @@ export function brokerPermissionsFor(input: BrokerPermissionsInput): BrokerPermi
     write: pattern,
     read: pattern,
     topic: {
-      exchange: exactly([names.eventsExchange]),
+      exchange: names.eventsExchange,
       write: exactly(input.emits),
       read: exactly(input.archive ? [...input.consumes, '#'] : input.consumes),
     },

@@ -52,3 +52,5 @@ export async function publishRaw(url: string, exchange: string, routingKey: stri
 
 export { openRawClient } from './raw-client';
 export type { RawClient } from './raw-client';
+export { openAccessProbe } from './access-probe';
+export type { AccessProbe, AccessOperation, AccessResult } from './access-probe';

@@ -24,10 +24,10 @@ describe('topology', () => {
     assert.ok(topology.bindings.some((binding) => binding.queue === 't1.payment-service.dlq' && binding.exchange === 't1.payment-service.dlx'));
   });
 
-  it('makes one delay queue per retry delay that expires back through the default exchange', () => {
+  it("makes one delay queue per retry delay that expires back through the service's own direct exchange (not the default one)", () => {
     const delay = topology.queues.find((candidate) => candidate.name === 't1.payment-service.retry.400')!;
     assert.equal(delay.arguments['x-message-ttl'], 400);
-    assert.equal(delay.arguments['x-dead-letter-exchange'], '');
+    assert.equal(delay.arguments['x-dead-letter-exchange'], 't1.payment-service.fence');
     assert.equal(delay.arguments['x-dead-letter-routing-key'], undefined, 'the original routing key (the failed queue) must survive');
     const binding = topology.bindings.find((candidate) => candidate.queue === delay.name)!;
     assert.equal(binding.exchange, 't1.payment-service.retry');

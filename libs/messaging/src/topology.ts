@@ -119,10 +119,13 @@ export function buildTopology(options: TopologyOptions): Topology {
     // into any queue by name, which per-service broker permissions must be able to refuse.
     fenceBinding: { queue: names.consumerQueue(routingKey), exchange: names.fenceExchange, pattern: names.consumerQueue(routingKey) },
   }));
-  // A delay queue dead-letters through the default exchange; the message was published with the original
-  // queue's name as routing key, so expiry delivers it straight back to the queue it failed in.
+  // A delay queue dead-letters through the service's own direct exchange (the fence exchange, where each consumer
+  // queue is bound by its own name); the message was published with the original queue's name as routing key, so
+  // expiry delivers it straight back to the queue it failed in. Not the default exchange: declaring a queue that
+  // dead-letters there needs write on it (RabbitMQ checks the DLX at declare), which reaches every queue, and a
+  // retry published with another service's queue name would be delivered there. Own queues only, this way.
   const delayQueues = delays.map((delayMs) => ({
-    queue: { name: names.delayQueue(delayMs), arguments: { ...quorum, 'x-message-ttl': delayMs, 'x-dead-letter-exchange': '' } },
+    queue: { name: names.delayQueue(delayMs), arguments: { ...quorum, 'x-message-ttl': delayMs, 'x-dead-letter-exchange': names.fenceExchange } },
     binding: {
       queue: names.delayQueue(delayMs),
       exchange: names.retryExchange,
