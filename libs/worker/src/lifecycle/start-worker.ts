@@ -4,6 +4,7 @@ import { startTracing, type SpanExporter } from '@troupe/tracing';
 import { readBrokerTlsFiles } from '../config/broker-tls-files';
 import { loadConfig } from '../config/load-config';
 import { redactConfig } from '../config/redact-config';
+import { withServiceSecrets } from '../config/service-secrets';
 import { workerConfigFields, type WorkerConfig } from '../config/worker-config';
 import type { ConfigFields } from '../config/config-field';
 import { createHttpServer, type HttpServer } from '../http/create-http-server';
@@ -42,12 +43,13 @@ export interface RunningWorker<F extends ConfigFields = ConfigFields> {
 export async function startWorker<F extends ConfigFields>(definition: WorkerDefinition<F>, options: StartWorkerOptions = {}): Promise<RunningWorker<F>> {
   validateDefinition(definition);
   const fields = { ...workerConfigFields(definition.defaultPort), ...definition.config } as ReturnType<typeof workerConfigFields> & F;
-  const config = loadConfig(options.env ?? process.env, fields) as WorkerContext<F>['config'];
-  const brokerTls = readBrokerTlsFiles(config as WorkerConfig);
   const { service } = definition;
+  const { env, rabbitmqUrlFrom } = withServiceSecrets(options.env ?? process.env, service);
+  const config = loadConfig(env, fields) as WorkerContext<F>['config'];
+  const brokerTls = readBrokerTlsFiles(config as WorkerConfig);
   const common: WorkerConfig = config;
   const logger = createLogger(service, common.LOG_LEVEL, options.logDestination);
-  logger.info({ config: redactConfig(fields, config) }, 'configuration');
+  logger.info({ config: redactConfig(fields, config), rabbitmqUrlFrom }, 'configuration');
   const shutdown = new ShutdownSequence();
   const releaseAll = (onStep?: (step: string) => void) =>
     shutdown.run((step, error) => logger.error({ err: error, step }, `shutdown step "${step}" failed`), onStep);
