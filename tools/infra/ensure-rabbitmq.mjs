@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Makes sure a RabbitMQ broker answers, trying in SPEC §3 order:
 // RABBITMQ_URL → localhost:5672 → `docker compose` → a local rabbitmq-server → apt install (Debian/Ubuntu, root).
-// Used by `npm start` and `npm test`; run alone with `npm run infra`.
+// Used by `npm start` and `npm test`; run alone with `npm run infra` (`-- --tls`: also the TLS listener, see tls.mjs).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import net from 'node:net';
@@ -136,11 +136,17 @@ export async function ensureRabbitMq() {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  ensureRabbitMq().then(
-    (url) => say(`ready: ${url.replace(/\/\/[^@]*@/, '//***@')}`),
-    (error) => {
+  ensureRabbitMq()
+    .then(async (url) => {
+      say(`ready: ${url.replace(/\/\/[^@]*@/, '//***@')}`);
+      // `npm run infra -- --tls`: also a TLS listener on 5671 with a generated CA (tools/infra/tls.mjs).
+      if (process.argv.includes('--tls')) {
+        const { describeTlsEnv, ensureTls } = await import('./tls.mjs');
+        for (const line of describeTlsEnv(await ensureTls(url))) say(line);
+      }
+    })
+    .catch((error) => {
       console.error(`[infra] ${error.message}`);
       process.exit(1);
-    },
-  );
+    });
 }

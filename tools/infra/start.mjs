@@ -3,6 +3,7 @@
 // Ctrl-C (or SIGTERM) stops them all: each worker shuts down gracefully.
 import { ensureAdminToken } from './admin-token.mjs';
 import { ensureRabbitMq } from './ensure-rabbitmq.mjs';
+import { describeTlsEnv, ensureTls } from './tls.mjs';
 import { servedApps } from './apps.mjs';
 import { exitCodeOf, spawnNx } from './nx.mjs';
 
@@ -21,9 +22,22 @@ const url = await ensureRabbitMq().catch((error) => {
   console.error(`[start] ${error.message}`);
   process.exit(1);
 });
+// `npm start -- --tls`: every worker over amqps:// on 5671, with the generated CA and client certificate.
+const tlsEnv = process.argv.includes('--tls')
+  ? await ensureTls(url).then(
+      (env) => {
+        for (const line of describeTlsEnv(env)) console.log(`[start] ${line}`);
+        return env;
+      },
+      (error) => {
+        console.error(`[start] ${error.message}`);
+        process.exit(1);
+      },
+    )
+  : {};
 const admin = ensureAdminToken();
 const apps = servedApps();
-const nx = spawnNx(['run-many', '-t', 'serve', `--parallel=${apps.length}`, '--outputStyle=stream'], { RABBITMQ_URL: url, ADMIN_TOKEN: admin.token });
+const nx = spawnNx(['run-many', '-t', 'serve', `--parallel=${apps.length}`, '--outputStyle=stream'], { RABBITMQ_URL: url, ADMIN_TOKEN: admin.token, ...tlsEnv });
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {

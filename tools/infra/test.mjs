@@ -3,6 +3,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ensureRabbitMq } from './ensure-rabbitmq.mjs';
+import { ensureTls } from './tls.mjs';
 import { workspaceRoot } from './apps.mjs';
 import { exitCodeOf, spawnNx } from './nx.mjs';
 
@@ -28,6 +29,10 @@ const url = await ensureRabbitMq().catch((error) => {
   console.error(`[test] ${error.message}`);
   process.exit(1);
 });
+// The TLS tests need the listener on 5671: set up once here, before any test runs (they fail, never skip, without it).
+if (targets.includes('integration')) {
+  await ensureTls(url).catch((error) => console.log(`[test] no TLS listener (${error.message}): the TLS integration tests will fail`));
+}
 rmSync(resultsDir, { recursive: true, force: true });
 let nxCode = await exitCodeOf(
   spawnNx(['run-many', '-t', ...targets, ...projects, '--outputStyle=stream', '--skip-nx-cache'], { RABBITMQ_URL: url }),

@@ -6,7 +6,8 @@
 // the listener in the running node (`rabbitmqctl eval`), so the shared broker is not restarted; a restart
 // happens only when that fails. Idempotent: a second run changes nothing and restarts nothing.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import tls from 'node:tls';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -119,8 +120,26 @@ function writeConf() {
   const block = `${confBlock()}\n`;
   const next = pattern.test(current) ? current.replace(pattern, block) : `${current}${current && !current.endsWith('\n') ? '\n' : ''}${block}`;
   if (next === current) return false;
+  validateConf(next);
   writeFileSync(brokerConf, next);
   return true;
+}
+
+/**
+ * Translates the candidate rabbitmq.conf in the running node, as its next boot would, before it is written: a file the
+ * broker cannot parse would keep the shared broker down after its next restart.
+ */
+function validateConf(content) {
+  const candidate = path.join(tmpdir(), `troupe-rabbitmq-${process.pid}.conf`);
+  writeFileSync(candidate, content, { mode: 0o644 });
+  try {
+    const check = ctl(['eval', `case rabbit_prelaunch_conf:generate_config_from_cuttlefish_files(rabbit_prelaunch:get_context(), ["${candidate}"], undefined) of {error, E} -> {invalid, E}; {ok, _} -> valid; L when is_list(L) -> valid end.`]);
+    if (!check.ok || !check.out.includes('valid') || check.out.includes('invalid')) {
+      throw new Error(`the broker does not accept the TLS settings for ${brokerConf} (${check.out.split('\n').slice(0, 3).join(' ')}); nothing was written`);
+    }
+  } finally {
+    rmSync(candidate, { force: true });
+  }
 }
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
