@@ -2,6 +2,7 @@
 // `npm start`: ensure a broker, run every worker with `nx run-many -t serve`, print the URLs once healthy.
 // Ctrl-C (or SIGTERM) stops them all: each worker shuts down gracefully.
 import { ensureAdminToken } from './admin-token.mjs';
+import { provisionBrokerUsers } from './broker-users.mjs';
 import { ensureRabbitMq } from './ensure-rabbitmq.mjs';
 import { describeTlsEnv, ensureTls } from './tls.mjs';
 import { servedApps } from './apps.mjs';
@@ -35,9 +36,12 @@ const tlsEnv = process.argv.includes('--tls')
       },
     )
   : {};
+// Without an explicit RABBITMQ_URL: one least-privilege user per service on the `troupe` vhost; each worker then reads
+// its own data/secrets/<service>.env (so RABBITMQ_URL is left unset for them).
+const provisioned = !process.env.RABBITMQ_URL && (await provisionBrokerUsers(url, 'start'));
 const admin = ensureAdminToken();
 const apps = servedApps();
-const nx = spawnNx(['run-many', '-t', 'serve', `--parallel=${apps.length}`, '--outputStyle=stream'], { RABBITMQ_URL: url, ADMIN_TOKEN: admin.token, ...tlsEnv });
+const nx = spawnNx(['run-many', '-t', 'serve', `--parallel=${apps.length}`, '--outputStyle=stream'], { ...(provisioned ? {} : { RABBITMQ_URL: url }), ADMIN_TOKEN: admin.token, ...tlsEnv });
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {

@@ -2,6 +2,7 @@
 // `npm test`: ensure a broker, run every tier of every project through Nx, then print one line of real counts.
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { provisionBrokerUsers } from './broker-users.mjs';
 import { ensureRabbitMq } from './ensure-rabbitmq.mjs';
 import { ensureTls } from './tls.mjs';
 import { workspaceRoot } from './apps.mjs';
@@ -33,6 +34,9 @@ const url = await ensureRabbitMq().catch((error) => {
 if (targets.includes('integration')) {
   await ensureTls(url).catch((error) => console.log(`[test] no TLS listener (${error.message}): the TLS integration tests will fail`));
 }
+// The `troupe` vhost and its per-service users, as `npm start` makes them. The tests themselves keep guest on `/`
+// with a fresh name prefix each; broker permissions are proven in a throwaway vhost (tools/broker).
+if (!process.env.RABBITMQ_URL) await provisionBrokerUsers(url, 'test');
 rmSync(resultsDir, { recursive: true, force: true });
 let nxCode = await exitCodeOf(
   spawnNx(['run-many', '-t', ...targets, ...projects, '--outputStyle=stream', '--skip-nx-cache'], { RABBITMQ_URL: url }),

@@ -37,7 +37,7 @@ const options = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-export function parseBrokerArgs(argv: readonly string[]): BrokerCommand {
+export function parseBrokerArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): BrokerCommand {
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options });
@@ -65,7 +65,7 @@ export function parseBrokerArgs(argv: readonly string[]): BrokerCommand {
     }
   }
   const target: BrokerTarget = {
-    managementUrl: values['management-url'] ?? defaults.managementUrl,
+    managementUrl: values['management-url'] ?? (env['RABBITMQ_MANAGEMENT_URL'] || defaults.managementUrl),
     amqpBase: values['amqp-url'] ?? defaults.amqpBase,
     vhost,
     prefix,
@@ -78,7 +78,8 @@ export function parseBrokerArgs(argv: readonly string[]): BrokerCommand {
   return { action, target, rotate: values.rotate ?? [], quiet: values.quiet ?? false };
 }
 
-const common = `  --management-url URL   management API with an administrator's credentials (default http://guest:guest@localhost:15672)
+const common = `  --management-url URL   management API with an administrator's credentials in it (default: RABBITMQ_MANAGEMENT_URL,
+                         else http://guest:guest@localhost:15672)
   --vhost NAME           the locked-down vhost (default troupe)
   --prefix P             RABBITMQ_PREFIX the services run with (default '')
   --secrets-dir DIR      where <service>.env files are (default data/secrets in the workspace)
