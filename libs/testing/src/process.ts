@@ -63,7 +63,9 @@ function spawnApp(options: AppProcessOptions): Spawned {
   const loader = options.entry.endsWith('.ts') ? ['--require', 'tsx/cjs'] : ['--enable-source-maps'];
   const child = spawn(process.execPath, [...loader, path.join(root, options.entry), ...(options.args ?? [])], {
     cwd: root,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...options.env },
+    // RABBITMQ_URL always explicit: a worker without one reads its provisioned credentials (data/secrets/), which
+    // belong to the locked-down `troupe` vhost, not to a test's namespace on the local broker.
+    env: { ...process.env, RABBITMQ_URL: process.env.RABBITMQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672', PORT: '0', HOST: '127.0.0.1', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);
