@@ -38,10 +38,12 @@ const tlsEnv = process.argv.includes('--tls')
   : {};
 // Without an explicit RABBITMQ_URL: one least-privilege user per service on the `troupe` vhost; each worker then reads
 // its own data/secrets/<service>.env (so RABBITMQ_URL is left unset for them).
-const provisioned = !process.env.RABBITMQ_URL && (await provisionBrokerUsers(url, 'start'));
+// With --tls the secrets' URLs are amqps://…:5671 (each service's own user, over TLS); a plain start writes amqp:// again.
+const { RABBITMQ_URL: tlsUrl, ...tlsFiles } = tlsEnv;
+const provisioned = !process.env.RABBITMQ_URL && (await provisionBrokerUsers(tlsUrl ?? url, 'start'));
 const admin = ensureAdminToken();
 const apps = servedApps();
-const nx = spawnNx(['run-many', '-t', 'serve', `--parallel=${apps.length}`, '--outputStyle=stream'], { ...(provisioned ? {} : { RABBITMQ_URL: url }), ADMIN_TOKEN: admin.token, ...tlsEnv });
+const nx = spawnNx(['run-many', '-t', 'serve', `--parallel=${apps.length}`, '--outputStyle=stream'], { ...(provisioned ? {} : { RABBITMQ_URL: tlsUrl ?? url }), ADMIN_TOKEN: admin.token, ...tlsFiles });
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
