@@ -7,7 +7,6 @@
 // happens only when that fails. Idempotent: a second run changes nothing and restarts nothing.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import tls from 'node:tls';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -130,7 +129,8 @@ function writeConf() {
  * broker cannot parse would keep the shared broker down after its next restart.
  */
 function validateConf(content) {
-  const candidate = path.join(tmpdir(), `troupe-rabbitmq-${process.pid}.conf`);
+  // Next to the real file: the broker (user rabbitmq, maybe with a private /tmp) must be able to read it.
+  const candidate = path.join(path.dirname(brokerConf), `.troupe-candidate-${process.pid}.conf`);
   writeFileSync(candidate, content, { mode: 0o644 });
   try {
     const check = ctl(['eval', `case rabbit_prelaunch_conf:generate_config_from_cuttlefish_files(rabbit_prelaunch:get_context(), ["${candidate}"], undefined) of {error, E} -> {invalid, E}; {ok, _} -> valid; L when is_list(L) -> valid end.`]);
