@@ -1,12 +1,9 @@
-import { defineWorker, integerField, optionalUrlField, stringField, type WorkerContext } from '@troupe/worker';
-import { startEmailRelay, type EmailRelay } from './email/email-relay';
+import { defineWorker, integerField, optionalUrlField, stringField } from '@troupe/worker';
+import { startEmailRelay } from './email/email-relay';
 import { smtpSender } from './email/smtp-sender';
 import { notificationHandlers } from './notification-handlers';
 import { notificationRoutes } from './notification-routes';
 import { notificationsCollection } from './notifications';
-
-// onStart and onStop receive the same context object; the relay started for it lives as long as it does.
-const relays = new WeakMap<WorkerContext, { relay: EmailRelay; close: () => void }>();
 
 /** notification-service: one message per order once its outcome is final; the store is the outbox of record. */
 export const notificationServiceWorker = defineWorker({
@@ -37,7 +34,7 @@ export const notificationServiceWorker = defineWorker({
   indexes: { [notificationsCollection]: [{ fields: ['sentAt'] }, { fields: ['email.status'] }, { fields: ['email.status', 'email.dueAt'] }] },
   handlers: ({ config }) => notificationHandlers(config.SMTP_URL ? 'email' : 'store'),
   routes: (http, { store }) => notificationRoutes(http, store),
-  onStart(context) {
+  start(context) {
     const { config } = context;
     if (!config.SMTP_URL) return;
     const sender = smtpSender(config.SMTP_URL, config.SMTP_FROM, config.SMTP_LEASE_MS);
@@ -47,12 +44,9 @@ export const notificationServiceWorker = defineWorker({
       retry: { baseDelayMs: config.SMTP_RELAY_INTERVAL_MS, maxDelayMs: config.SMTP_RETRY_MAX_DELAY_MS, maxAttempts: config.SMTP_MAX_ATTEMPTS },
       recipientDomain: config.SMTP_RECIPIENT_DOMAIN,
     }, sender);
-    relays.set(context, { relay, close: () => sender.close() });
-  },
-  async onStop(context) {
-    const running = relays.get(context);
-    if (!running) return;
-    await running.relay.stop();
-    running.close();
+    return async () => {
+      await relay.stop();
+      sender.close();
+    };
   },
 });

@@ -1,6 +1,5 @@
-import type { WorkerContext } from '@troupe/worker';
 import { defineWorker, integerField } from '@troupe/worker';
-import { DeadlineSweeper, startDeadlineSweeper } from './deadline/deadline-sweeper';
+import { startDeadlineSweeper } from './deadline/deadline-sweeper';
 import { applyParticipantEvent } from './handlers/apply-participant-event';
 import { idempotencyKeysCollection } from './orders/idempotency';
 import { ordersCollection } from './orders/order-document';
@@ -8,8 +7,6 @@ import { registerCancelOrderRoute } from './routes/cancel-order-route';
 import { registerGetOrderRoute } from './routes/get-order-route';
 import { registerListOrdersRoute } from './routes/list-orders-route';
 import { registerPlaceOrderRoute } from './routes/place-order-route';
-
-const sweepers = new WeakMap<WorkerContext, DeadlineSweeper>();
 
 /** order-service: the system of record of orders. It starts every saga, owns its deadline and records its outcome. */
 export const orderServiceWorker = defineWorker({
@@ -40,10 +37,9 @@ export const orderServiceWorker = defineWorker({
     registerGetOrderRoute(http, context);
     registerListOrdersRoute(http, context);
   },
-  onStart(context) {
-    sweepers.set(context, startDeadlineSweeper(context, context.config.DEADLINE_SWEEP_INTERVAL_MS));
-  },
-  async onStop(context) {
-    await sweepers.get(context)?.stop();
+  // Stopped after the consumers drained, while broker and store are still open.
+  start(context) {
+    const sweeper = startDeadlineSweeper(context, context.config.DEADLINE_SWEEP_INTERVAL_MS);
+    return () => sweeper.stop();
   },
 });

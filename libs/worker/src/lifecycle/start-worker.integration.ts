@@ -40,8 +40,13 @@ describe('startWorker in-process (real broker, SQLite)', function () {
       });
     },
     prepare: () => void calls.push('prepare'),
-    onStart: () => void calls.push('onStart'),
-    onStop: () => void calls.push('onStop'),
+    start(_context, http) {
+      calls.push('start');
+      // State of this start only, released by the stop it returns.
+      const started = { at: Date.now() };
+      http.get('/started', async () => ({ started: started.at > 0 }));
+      return () => void calls.push('stop');
+    },
   });
 
   before(async () => {
@@ -57,9 +62,10 @@ describe('startWorker in-process (real broker, SQLite)', function () {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('runs prepare, then onStart, before serving, and wires routes, outbox, consumers and metrics end to end', async () => {
-    assert.deepEqual(calls, ['prepare', 'onStart']);
+  it('runs prepare, then start, before serving, and wires routes, outbox, consumers and metrics end to end', async () => {
+    assert.deepEqual(calls, ['prepare', 'start']);
     await until(async () => ((await fetch(`${worker!.url}/health`)).status === 200 ? true : undefined), 'healthy');
+    assert.deepEqual(await (await fetch(`${worker!.url}/started`)).json(), { started: true });
 
     const response = await fetch(`${worker!.url}/emit`, { method: 'POST' });
     assert.equal(response.status, 202);
@@ -76,10 +82,12 @@ describe('startWorker in-process (real broker, SQLite)', function () {
     assert.match(metrics, /^troupe_handler_duration_seconds_count\{service="chassis-probe",event="order\.created"\} 1$/m);
   });
 
-  it('stops cleanly: onStop runs, then the store is closed', async () => {
-    const failed = await worker!.stop();
+  it('stops cleanly: the stop start returned runs after the consumers drained, then the store is closed', async () => {
+    const steps: string[] = [];
+    const failed = await worker!.stop((step) => steps.push(step));
     assert.deepEqual(failed, []);
-    assert.deepEqual(calls, ['prepare', 'onStart', 'onStop']);
+    assert.deepEqual(calls, ['prepare', 'start', 'stop']);
+    assert.deepEqual(steps, ['http server', 'consumers', 'stop hook', 'broker connection', 'store', 'tracing']);
     assert.equal(await worker!.context.store.ping().catch(() => false), false);
     await assert.rejects(fetch(`${worker!.url}/health`));
   });

@@ -13,7 +13,7 @@ import { createMetrics } from '../metrics/create-metrics';
 import { openStore } from './open-store';
 import { ShutdownSequence } from './shutdown-sequence';
 import { validateDefinition } from './validate-definition';
-import type { WorkerContext, WorkerDefinition } from './worker-definition';
+import type { WorkerContext, WorkerDefinition, WorkerStop } from './worker-definition';
 
 export interface StartWorkerOptions {
   /** Where configuration is read from. Default `process.env`. */
@@ -29,14 +29,14 @@ export interface RunningWorker<F extends ConfigFields = ConfigFields> {
   readonly http: HttpServer;
   /** Base URL the HTTP server answers on (loopback name when listening on every interface). */
   readonly url: string;
-  /** Graceful stop: HTTP, consumers, onStop, broker, store — in that order. Resolves with the steps that failed. */
+  /** Graceful stop: HTTP, consumers, the stop `start` returned, broker, store — in that order. Resolves with the steps that failed. */
   stop(onStep?: (step: string) => void): Promise<string[]>;
   /** The shutdown step in progress, to name what hangs. */
   currentStopStep(): string | undefined;
 }
 
 /**
- * Brings a worker up: config, store (+ indexes), broker, prepare, messaging (consumers, outbox relay), routes, onStart, HTTP.
+ * Brings a worker up: config, store (+ indexes), broker, prepare, messaging (consumers, outbox relay), routes, start, HTTP.
  * Throws ConfigError before touching anything when the environment is invalid; on any later
  * failure it releases what it had acquired and rethrows.
  */
@@ -56,7 +56,7 @@ export async function startWorker<F extends ConfigFields>(definition: WorkerDefi
 
   try {
     const tracing = startTracing({ service, otlpEndpoint: common.OTEL_EXPORTER_OTLP_ENDPOINT, protocol: common.OTEL_EXPORTER_OTLP_PROTOCOL, exporter: options.spanExporter });
-    // Registered first, so it runs last: the spans of the drain and of onStop are exported too. A collector that
+    // Registered first, so it runs last: the spans of the drain and of the stop hook are exported too. A collector that
     // does not answer costs at most a tenth of the budget and only loses spans: a warning, not a failed stop.
     shutdown.add('tracing', async () => {
       const flushed = await tracing.shutdown(Math.max(1, Math.floor(common.SHUTDOWN_TIMEOUT_MS * 0.1)));
@@ -93,10 +93,9 @@ export async function startWorker<F extends ConfigFields>(definition: WorkerDefi
     });
     const context: WorkerContext<F> = { ...base, messaging };
 
-    if (definition.onStop) {
-      const onStop = definition.onStop;
-      shutdown.add('onStop hook', () => onStop(context));
-    }
+    // The stop returned by `start` runs here: after HTTP closed and consumers drained, before broker and store.
+    const started: { stop?: WorkerStop } = {};
+    if (definition.start) shutdown.add('stop hook', () => started.stop?.());
     // Leaves a fifth of the shutdown budget to the steps after it, so a slow drain cannot eat the whole bound.
     const drainMs = Math.max(1, Math.floor(common.SHUTDOWN_TIMEOUT_MS * 0.8));
     shutdown.add('consumers', () => messaging.stop({ timeoutMs: drainMs }));
@@ -112,7 +111,9 @@ export async function startWorker<F extends ConfigFields>(definition: WorkerDefi
     });
     shutdown.add('http server', () => http.close());
     await definition.routes?.(http, context);
-    await definition.onStart?.(context);
+    const stop = (await definition.start?.(context, http)) ?? undefined;
+    if (stop !== undefined && typeof stop !== 'function') throw new TypeError(`worker definition: start must return its stop function or nothing, got ${typeof stop}`);
+    started.stop = stop;
     await http.listen({ port: common.PORT, host: common.HOST, listenTextResolver: (address) => `http bound to ${address}` });
 
     const address = http.server.address();

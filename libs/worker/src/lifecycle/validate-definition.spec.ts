@@ -16,4 +16,16 @@ describe('validateDefinition', () => {
       assert.throws(() => validateDefinition({ service, defaultPort }), expected);
     });
   }
+
+  it('accepts a start hook and refuses one that is not a function', () => {
+    validateDefinition({ service: 'order-view', defaultPort: 3001, start: () => undefined });
+    assert.throws(() => validateDefinition({ service: 'order-view', defaultPort: 3001, start: 'sweeper' as never }), /start must be a function/);
+  });
+
+  for (const retired of ['onStart', 'onStop']) {
+    it(`refuses the retired ${retired} hook, naming start instead`, () => {
+      const definition = { service: 'order-view', defaultPort: 3001, [retired]: () => undefined };
+      assert.throws(() => validateDefinition(definition), new RegExp(`${retired} is gone; use start\\(context\\) and return its stop`));
+    });
+  }
 });

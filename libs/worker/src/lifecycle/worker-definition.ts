@@ -24,6 +24,9 @@ export interface WorkerContext<F extends ConfigFields = ConfigFields> {
 /** Messaging knobs an app may tune; broker, store, service, prefix, metrics, logger and tracing come from the chassis. */
 export type WorkerMessagingOptions = Omit<MessagingOptions, 'broker' | 'store' | 'service' | 'handlers' | 'prefix' | 'metrics' | 'logger' | 'tracing'>;
 
+/** Stops what a definition's `start` hook started. */
+export type WorkerStop = () => Promise<void> | void;
+
 export interface WorkerDefinition<F extends ConfigFields = ConfigFields> {
   /** Lower-case kebab name: names the store file, queues, logs and metrics. */
   service: string;
@@ -50,10 +53,13 @@ export interface WorkerDefinition<F extends ConfigFields = ConfigFields> {
    * handler needs a "not ready yet" guard. The broker may still be connecting; a throw fails the start.
    */
   prepare?: (context: Omit<WorkerContext<F>, 'messaging'>) => void | Promise<void>;
-  /** Runs after consumers start and before HTTP listens (schedulers, relays: work that runs alongside consumers). */
-  onStart?: (context: WorkerContext<F>) => void | Promise<void>;
-  /** Runs during shutdown after HTTP closed and consumers drained, while broker and store are still open. */
-  onStop?: (context: WorkerContext<F>) => void | Promise<void>;
+  /**
+   * Starts the work that runs alongside consumers (schedulers, relays) and owns its state: runs once, after consumers
+   * start and routes are registered, before HTTP listens. `http` takes more routes until then (for routes that need
+   * what the hook builds). Returns its `stop`, if it has one, which runs during shutdown after HTTP closed and
+   * consumers drained, while broker and store are still open. A throw fails the start.
+   */
+  start?: (context: WorkerContext<F>, http: HttpServer) => Promise<WorkerStop | void> | WorkerStop | void;
 }
 
 /** Identity function that keeps the definition's config fields typed for its hooks. */

@@ -103,7 +103,7 @@ describe('worker processes (real broker, real processes)', function () {
     assert.deepEqual(await app.stop(15_000), { code: 1, signal: null }, app.stdout() + app.stderr());
     const timedOut = app.logLines().find((line) => /shutdown timed out/.test(String(line.msg)));
     assert.ok(timedOut, app.stdout());
-    assert.equal(timedOut.step, 'onStop hook');
+    assert.equal(timedOut.step, 'stop hook');
     assert.equal(timedOut.level, 'error');
   });
 
@@ -113,7 +113,7 @@ describe('worker processes (real broker, real processes)', function () {
     assert.deepEqual(await app.stop(15_000), { code: null, signal: 'SIGKILL' });
     const killed = app.logLines().find((line) => /event loop is unresponsive/.test(String(line.msg)));
     assert.ok(killed, `the watchdog, not the test's fallback SIGKILL, must have ended it:\n${app.stdout()}`);
-    assert.equal(killed.step, 'onStop hook');
+    assert.equal(killed.step, 'stop hook');
     assert.equal(killed.service, 'fixture-worker');
   });
 

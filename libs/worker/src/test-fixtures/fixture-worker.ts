@@ -8,8 +8,8 @@ const fixtureWorker = defineWorker({
   defaultPort: 3999,
   config: {
     FIXTURE_SLOW_MS: integerField({ description: 'How long GET /slow takes.', default: 500, min: 0 }),
-    FIXTURE_HANG_ON_STOP: booleanField({ description: 'Make the onStop hook never finish.', default: false }),
-    FIXTURE_SPIN_ON_STOP: booleanField({ description: 'Make the onStop hook starve the event loop.', default: false }),
+    FIXTURE_HANG_ON_STOP: booleanField({ description: 'Make the stop hook (returned by start) never finish.', default: false }),
+    FIXTURE_SPIN_ON_STOP: booleanField({ description: 'Make the stop hook (returned by start) starve the event loop.', default: false }),
   },
   routes(http, { config, logger, messaging }) {
     http.post('/emit', async (_request, reply) => {
@@ -23,10 +23,12 @@ const fixtureWorker = defineWorker({
       return { finished: true };
     });
   },
-  async onStop({ config }) {
-    if (config.FIXTURE_HANG_ON_STOP) await new Promise<void>(() => undefined);
-    // A promise chain that never yields to the event loop: no timer can fire while it runs.
-    if (config.FIXTURE_SPIN_ON_STOP) for (;;) await undefined;
+  start({ config }) {
+    return async () => {
+      if (config.FIXTURE_HANG_ON_STOP) await new Promise<void>(() => undefined);
+      // A promise chain that never yields to the event loop: no timer can fire while it runs.
+      if (config.FIXTURE_SPIN_ON_STOP) for (;;) await undefined;
+    };
   },
 });
 
