@@ -29,6 +29,12 @@ const testDepConstraints = depConstraints.map((constraint) =>
     ? { ...constraint, onlyDependOnLibsWithTags: [...constraint.onlyDependOnLibsWithTags, 'type:testing'] }
     : constraint,
 );
+// The contract suite (apps/order-contracts) drives each app's worker definition in memory on the chassis' test kit.
+const contractApps = ['order-service', 'inventory-service', 'payment-service', 'shipping-service', 'notification-service', 'analytics-service', 'order-view'];
+const contractSuiteImports = contractApps.map((app) => `../../${app}/src/worker`);
+const contractSuiteConstraints = testDepConstraints.map((constraint) =>
+  constraint.sourceTag === 'type:e2e' ? { ...constraint, onlyDependOnLibsWithTags: [...constraint.onlyDependOnLibsWithTags, 'type:chassis', 'type:messaging'] } : constraint,
+);
 const testFiles = ['**/*.spec.ts', '**/*.integration.ts', '**/*.e2e.ts', '**/testing.ts', '**/testing/**/*.ts'];
 
 export default [
@@ -48,6 +54,14 @@ export default [
       '@nx/enforce-module-boundaries': ['error', { enforceBuildableLibDependency: false, allow: [], depConstraints: testDepConstraints }],
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/no-unused-expressions': 'off',
+    },
+  },
+  // The contract suite runs every app's real worker definition in memory: the one project that may import an app,
+  // and only its `src/worker` (apps/order-contracts, tests only).
+  {
+    files: ['apps/order-contracts/src/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': ['error', { enforceBuildableLibDependency: false, allow: contractSuiteImports, depConstraints: contractSuiteConstraints }],
     },
   },
 ];
