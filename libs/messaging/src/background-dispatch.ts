@@ -1,5 +1,6 @@
 import type { OutboxDispatcher } from './outbox-dispatcher';
 import type { OutboxRow } from './outbox-row';
+import { messagingDefaults } from './messaging-defaults';
 
 /**
  * Publishes a delivery's committed outbox rows without holding its ack until the broker confirms them. Once the
@@ -16,7 +17,7 @@ export class BackgroundDispatch {
   constructor(
     private readonly dispatcher: OutboxDispatcher,
     /** Rows published but not yet confirmed before `handOff` makes its caller wait. Default 256. */
-    private readonly maxBacklog = 256,
+    private readonly maxBacklog: number = messagingDefaults.maxInFlightPublishes,
   ) {}
 
   /** Starts publishing `rows` in order; resolves when they are under way (not confirmed). */

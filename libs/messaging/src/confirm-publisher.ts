@@ -4,6 +4,7 @@ import { BrokerUnavailableError, UnroutableError } from './errors';
 import type { MessagingLogger } from './logger';
 import { missingExchange, publishIdHeader, ReturnCorrelator, returnReason } from './publish-returns';
 import { Semaphore } from './semaphore';
+import { messagingDefaults } from './messaging-defaults';
 
 export interface ConfirmPublisherOptions {
   /** Publishes awaiting their broker confirm at once; more wait for a slot. Default 256. */
@@ -34,7 +35,7 @@ export class ConfirmPublisher {
     private readonly logger: MessagingLogger,
     private readonly options: ConfirmPublisherOptions = {},
   ) {
-    this.window = new Semaphore(options.maxInFlight ?? 256);
+    this.window = new Semaphore(options.maxInFlight ?? messagingDefaults.maxInFlightPublishes);
   }
 
   async publish(exchange: string, routingKey: string, body: Buffer, options: Options.Publish): Promise<void> {

@@ -9,6 +9,7 @@ export type { Messaging, MessagingOptions, ProducerOutbox } from './messaging';
 export type { EventHandler, HandlerContext, HandlerMap, EmitOptions } from './handler';
 export { NonRecoverableError, BrokerUnavailableError } from './errors';
 export { buildTopology, topologyNames, defaultRetryDelaysMs, defaultDeliveryLimit } from './topology';
+export { messagingDefaults, type MessagingDefaults } from './messaging-defaults';
 export type { Topology, TopologyOptions, TopologyNames, ExchangeSpec, QueueSpec, BindingSpec } from './topology';
 export { classifyFailure } from './failure-policy';
 export type { FailureAction } from './failure-policy';

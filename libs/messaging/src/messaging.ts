@@ -21,6 +21,7 @@ import { fenceHeader, QueueFences } from './queue-fences';
 import { TopologyGuard } from './topology-guard';
 import { TransactionBatcher } from './transaction-batcher';
 import { buildTopology, defaultRetryDelaysMs, topologyNames, type Topology, type TopologyOptions } from './topology';
+import { messagingDefaults } from './messaging-defaults';
 
 export interface MessagingOptions {
   broker: BrokerConnection;
@@ -101,7 +102,7 @@ export function createMessaging(options: MessagingOptions): Messaging {
   const codec = options.codec ?? contractsCodec;
   const tracing = options.tracing ?? noTracing(options.service);
   const handlers = options.handlers ?? {};
-  const prefix = options.prefix ?? '';
+  const prefix = options.prefix ?? messagingDefaults.prefix;
   const retryDelaysMs = options.retryDelaysMs ?? defaultRetryDelaysMs;
   const leaseMs = options.outbox?.leaseMs ?? defaultLeaseMs;
   const consumes = Object.keys(handlers);
@@ -134,8 +135,8 @@ export function createMessaging(options: MessagingOptions): Messaging {
     dispatch: background,
     names,
     retryDelaysMs,
-    maxMessageBytes: options.maxMessageBytes ?? 64 * 1024,
-    maxConflictReruns: options.maxConflictReruns ?? 3,
+    maxMessageBytes: options.maxMessageBytes ?? messagingDefaults.maxMessageBytes,
+    maxConflictReruns: options.maxConflictReruns ?? messagingDefaults.maxConflictReruns,
     leaseMs,
     metrics,
     logger,
@@ -144,7 +145,7 @@ export function createMessaging(options: MessagingOptions): Messaging {
   });
   const sources = consumes.map((routingKey) => ({ queue: names.consumerQueue(routingKey), routingKey }));
   const fences = new QueueFences(sources.map((source) => source.queue));
-  const consumers = new ConsumerGroup(connection, sources, pipeline, options.prefetch ?? 32, logger, fences, { redeclare });
+  const consumers = new ConsumerGroup(connection, sources, pipeline, options.prefetch ?? messagingDefaults.prefetch, logger, fences, { redeclare });
 
   let stopped = false;
   let declaredGeneration = 0;
@@ -215,7 +216,7 @@ export function createMessaging(options: MessagingOptions): Messaging {
       stopped = true;
       guard.stop();
       connection.off('connected', onConnected);
-      const timeoutMs = stopOptions.timeoutMs ?? 10_000;
+      const timeoutMs = stopOptions.timeoutMs ?? messagingDefaults.stopTimeoutMs;
       await consumers.stop(timeoutMs);
       if (!(await background.settle(timeoutMs))) {
         logger.warn({ unconfirmed: background.pending() }, 'stopping before every outbox row was confirmed; the relay publishes them after a restart');

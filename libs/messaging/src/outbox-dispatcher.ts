@@ -6,9 +6,10 @@ import { describeError, isConcurrencyError, UnroutableError } from './errors';
 import type { MessagingLogger } from './logger';
 import type { MessagingMetrics } from './metrics';
 import { outboxCollection, type OutboxRow } from './outbox-row';
+import { messagingDefaults } from './messaging-defaults';
 
 /** How long an outbox event may stay unroutable (no queue bound to its type) before it is given up. Default 5 min. */
-export const defaultUnroutableGraceMs = 300_000;
+export const defaultUnroutableGraceMs: number = messagingDefaults.outbox.unroutableGraceMs;
 
 /**
  * Publishes outbox rows with confirms and marks them sent. Marks are collected for `markDelayMs` and written

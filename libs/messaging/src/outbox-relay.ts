@@ -4,6 +4,7 @@ import { inboxCollection } from './inbox';
 import type { MessagingLogger } from './logger';
 import type { OutboxDispatcher } from './outbox-dispatcher';
 import { outboxCollection, type OutboxRow } from './outbox-row';
+import { messagingDefaults } from './messaging-defaults';
 
 export interface OutboxRelayOptions {
   /** Sweep period for rows nobody published (crash, broker down). Default 1000 ms. */
@@ -23,7 +24,7 @@ export interface OutboxRelayOptions {
   unroutableGraceMs?: number;
 }
 
-export const defaultLeaseMs = 10_000;
+export const defaultLeaseMs: number = messagingDefaults.outbox.leaseMs;
 
 /**
  * Sweeps pending rows whose lease has expired, claims them with an optimistic version check (so two
@@ -45,7 +46,7 @@ export class OutboxRelay {
     private readonly canPublish: () => boolean,
     private readonly options: OutboxRelayOptions = {},
   ) {
-    this.intervalMs = options.intervalMs ?? 1000;
+    this.intervalMs = options.intervalMs ?? messagingDefaults.outbox.intervalMs;
     this.leaseMs = options.leaseMs ?? defaultLeaseMs;
   }
 
@@ -71,7 +72,7 @@ export class OutboxRelay {
     if (!this.canPublish()) return;
     const now = Date.now();
     const rows = this.store.collection<OutboxRow>(outboxCollection);
-    const due = await rows.find({ status: 'pending', leaseUntil: { $lt: now } }, { sort: { seq: 1 }, limit: this.options.batchSize ?? 200 });
+    const due = await rows.find({ status: 'pending', leaseUntil: { $lt: now } }, { sort: { seq: 1 }, limit: this.options.batchSize ?? messagingDefaults.outbox.batchSize });
     const claimed: OutboxRow[] = [];
     for (const row of due) {
       try {
@@ -93,7 +94,7 @@ export class OutboxRelay {
     if (now - this.lastPrune < 60_000) return;
     this.lastPrune = now;
     // A sent row's leaseUntil is its sentAt (see OutboxRow), which the (status, leaseUntil) index covers.
-    await this.store.collection<OutboxRow>(outboxCollection).deleteMany({ status: 'sent', leaseUntil: { $lt: now - (this.options.sentRetentionMs ?? 86_400_000) } });
-    await this.store.collection(inboxCollection).deleteMany({ receivedAt: { $lt: now - (this.options.inboxRetentionMs ?? 7 * 86_400_000) } });
+    await this.store.collection<OutboxRow>(outboxCollection).deleteMany({ status: 'sent', leaseUntil: { $lt: now - (this.options.sentRetentionMs ?? messagingDefaults.outbox.sentRetentionMs) } });
+    await this.store.collection(inboxCollection).deleteMany({ receivedAt: { $lt: now - (this.options.inboxRetentionMs ?? messagingDefaults.outbox.inboxRetentionMs) } });
   }
 }

@@ -1,4 +1,5 @@
 import { archiveNames, archiveQueueArguments, type ArchiveOptions } from './archive-topology';
+import { messagingDefaults } from './messaging-defaults';
 
 /**
  * The broker topology as plain data, derived from what a service consumes. Declared idempotently at start
@@ -46,8 +47,9 @@ export interface TopologyOptions {
   archive?: Omit<ArchiveOptions, 'prefix'>;
 }
 
-export const defaultRetryDelaysMs: readonly number[] = [1000, 5000, 25000];
-export const defaultDeliveryLimit = 10;
+/** Kept for callers that import them; the figures live in `messagingDefaults`. */
+export const defaultRetryDelaysMs: readonly number[] = messagingDefaults.retryDelaysMs;
+export const defaultDeliveryLimit: number = messagingDefaults.deliveryLimit;
 
 /**
  * Header the retry exchange routes on: the delay queue whose TTL holds the message back. No `x-` prefix:

@@ -1,5 +1,6 @@
 import { AsyncResource } from 'node:async_hooks';
 import type { Store, StoreSession } from '@troupe/persistence';
+import { messagingDefaults } from './messaging-defaults';
 
 interface Pending {
   work: (session: StoreSession) => Promise<unknown>;
@@ -49,7 +50,7 @@ export class TransactionBatcher {
     private readonly store: Store,
     options: TransactionBatcherOptions = {},
   ) {
-    this.maxBatch = options.maxBatch ?? 32;
+    this.maxBatch = options.maxBatch ?? messagingDefaults.maxBatch;
     this.maxConcurrent = options.maxConcurrent ?? 2;
   }
 
