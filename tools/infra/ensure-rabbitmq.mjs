@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Makes sure a RabbitMQ broker answers, trying in SPEC §3 order:
+// Makes sure a RabbitMQ broker answers, trying in this order (README "The two commands"):
 // RABBITMQ_URL → localhost:5672 → `docker compose` → a local rabbitmq-server → apt install (Debian/Ubuntu, root).
 // Used by `npm start` and `npm test`; run alone with `npm run infra` (`-- --tls`: also the TLS listener, see tls.mjs).
 import { execFileSync, spawnSync } from 'node:child_process';

@@ -5,7 +5,7 @@ import { seededRandom } from '@troupe/testing';
 
 /**
  * Places `count` mixed orders (every path, some cancelled) with bounded concurrency, waits until the system is
- * quiet, asserts every SPEC §6 invariant and that the mix reached every outcome. Returns the order ids.
+ * quiet, asserts every invariant (docs/product.md#invariants) and that the mix reached every outcome. Returns the order ids.
  */
 export async function driveMixedLoad(sys: OrderSystem, count: number, label: string): Promise<string[]> {
   const seed = Number(process.env.E2E_SEED ?? Date.now() % 1_000_000);

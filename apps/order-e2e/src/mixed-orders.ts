@@ -15,7 +15,7 @@ export const scarceLevel = 2;
 
 const paths: MixedPath[] = ['confirm', 'confirm', 'confirm', 'declined-token', 'over-limit', 'shipping-aq', 'shipping-00000', 'hang', 'rejected', 'customer-cancel'];
 
-/** `count` orders over every SPEC §5 path, on random SKUs from SKU-050…SKU-069 so orders contend for the same stock. */
+/** `count` orders over every path of the order saga, on random SKUs from SKU-050…SKU-069 so orders contend for the same stock. */
 export function mixedOrders(count: number, random: () => number): MixedOrder[] {
   const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)];
   const sku = () => `SKU-0${50 + Math.floor(random() * 20)}`;

@@ -12,7 +12,7 @@ import {
 } from './order-expectations';
 import { useOrderSystem } from './use-order-system';
 
-// Every path of SPEC §5 driven from outside through the real processes. Each test uses its own SKUs, so
+// Every path of the order saga (docs/product.md#business-rules) driven from outside through the real processes. Each test uses its own SKUs, so
 // stock expectations are exact even though the tests share one system.
 describe('order saga: every path, end to end', function () {
   this.timeout(90_000);
@@ -160,7 +160,7 @@ describe('order saga: every path, end to end', function () {
     assert.equal((await sys.orders.cancel('00000000-0000-4000-8000-000000000000')).status, 404);
   });
 
-  it('leaves the system consistent: every SPEC §6 invariant holds', async function () {
+  it('leaves the system consistent: every invariant holds', async function () {
     this.timeout(150_000);
     const snapshot = await assertInvariants(system(), { orderIds: placedIds, initialStock: { 'SKU-003': 1 } });
     assert.equal(snapshot.orders.length, placedIds.length);

@@ -23,7 +23,7 @@ describe('order saga: deadline', function () {
     assert.equal((await viewWhenStatus(sys, placed.orderId, 'CANCELLED')).reason, 'timed_out');
   });
 
-  it('leaves every SPEC §6 invariant holding', async () => {
+  it('leaves every invariant holding', async () => {
     await assertInvariants(system(), { timeoutMs: 60_000 });
   });
 });

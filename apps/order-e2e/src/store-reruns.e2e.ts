@@ -22,7 +22,7 @@ describe('order system with a third of every store transaction re-run (STORE_FAU
     env: Object.fromEntries(orderApps.map((app) => [app, { STORE_FAULTS: 'rerun:0.3' }])),
   });
 
-  it('200 mixed orders keep every SPEC §6 invariant; no phantom order, no stalled consumer', async () => {
+  it('200 mixed orders keep every invariant; no phantom order, no stalled consumer', async () => {
     const sys = system();
     const ids = await driveMixedLoad(sys, 200, 'store-reruns');
 

@@ -20,7 +20,7 @@ const settleIntervalMs = 500;
 
 /**
  * Waits until the system is quiet — no PENDING order, order-view and analytics caught up, notifications sent:
- * i.e. until SPEC §6 invariants 1–6 hold and still hold a moment later — and resolves with that snapshot.
+ * i.e. until invariants 1–6 (docs/product.md#invariants) hold and still hold a moment later — and resolves with that snapshot.
  * After the bound it throws listing every violation of the last snapshot, plus any dead-lettered messages.
  */
 export async function assertInvariants(system: OrderSystem, options: AssertInvariantsOptions = {}): Promise<SystemSnapshot> {
@@ -51,7 +51,7 @@ async function describeFailure(
   system: OrderSystem,
   last: { snapshot?: SystemSnapshot; violations: InvariantViolation[]; error?: string },
 ): Promise<string> {
-  const parts = ['SPEC §6 invariants do not hold once the system should be quiet'];
+  const parts = ['the invariants do not hold once the system should be quiet'];
   if (last.snapshot) parts.push(`${last.snapshot.orders.length} orders; ${last.violations.length} violations:\n${formatViolations(last.violations)}`);
   if (last.error) parts.push(`last read failed: ${last.error}`);
   try {

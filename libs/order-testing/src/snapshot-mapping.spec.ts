@@ -81,6 +81,6 @@ describe('snapshot mapping', () => {
     assert.deepEqual(checkInvariants(snapshot, '2026-01-01T00:00:02.000Z'), []);
     snapshot.stock[0].available = 996;
     const violations = checkInvariants(snapshot, '2026-01-01T00:00:02.000Z');
-    assert.match(formatViolations(violations), /\[§6\.2\] SKU-001: initial 1000 ≠ available 996/);
+    assert.match(formatViolations(violations), /\[invariant 2\] SKU-001: initial 1000 ≠ available 996/);
   });
 });

@@ -59,5 +59,5 @@ export function initialLevels(orders: readonly Pick<SnapshotOrder, 'items'>[], i
 /** One line per violation, grouped by invariant, so a failing test names every broken rule at once. */
 export function formatViolations(violations: readonly InvariantViolation[]): string {
   const sorted = [...violations].sort((a, b) => a.invariant - b.invariant);
-  return sorted.map((violation) => `  [§6.${violation.invariant}] ${violation.message}${violation.orderId && !violation.message.includes(violation.orderId) ? ` (order ${violation.orderId})` : ''}`).join('\n');
+  return sorted.map((violation) => `  [invariant ${violation.invariant}] ${violation.message}${violation.orderId && !violation.message.includes(violation.orderId) ? ` (order ${violation.orderId})` : ''}`).join('\n');
 }

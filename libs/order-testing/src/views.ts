@@ -1,4 +1,4 @@
-// The HTTP views of SPEC §4 as the apps answer them (money in decimal). Optional fields are the ones a
+// The HTTP views of docs/product.md#http-api as the apps answer them (money in decimal). Optional fields are the ones a
 // service may omit; the kit never relies on more than the contract.
 
 export type OrderStatus = 'PENDING' | 'CONFIRMED' | 'REJECTED' | 'CANCELLED';

@@ -56,7 +56,7 @@ export { notifyCustomer } from './notification/notify-customer';
 export type { AnalyticsEvent, AnalyticsOrder, AnalyticsState, AnalyticsSummary } from './analytics/analytics';
 export { applyAnalyticsEvent, emptySummary, summarizeAnalytics } from './analytics/analytics';
 
-// invariants (SPEC §6, pure part)
+// invariants (docs/product.md#invariants, the pure part)
 export type {
   InvariantViolation,
   SnapshotOrder,

@@ -16,7 +16,7 @@ interface ComposeService {
 }
 
 /**
- * What SPEC §13 asks of docker-compose.yml, checked without a Docker engine (none runs here): no default or literal
+ * What the security model (README "With Docker") asks of docker-compose.yml, checked without a Docker engine (none runs here): no default or literal
  * credential, every secret from .env with a loud failure when missing, ports on 127.0.0.1 only, MongoDB with
  * authentication and a user per service database.
  */

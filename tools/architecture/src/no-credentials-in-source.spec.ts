@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-// SPEC §13.6: no credential in source. Every file git tracks (or would track: untracked, not ignored) is scanned for
+// No credential in source (README "Security model"). Every file git tracks (or would track: untracked, not ignored) is scanned for
 // what looks like a credential; test fixtures and docs are excepted (they show placeholders and throwaway values).
 // Generated passwords live in data/secrets/ (gitignored), and the worker reads them from there.
 const root = path.resolve(__dirname, '..', '..', '..');

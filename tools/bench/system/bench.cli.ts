@@ -1,4 +1,4 @@
-// `npm run bench`: the system benchmark of SPEC §12. Not a test: prints figures, asserts nothing.
+// `npm run bench`: the system benchmark (docs/benchmarks.md). Not a test: prints figures, asserts nothing.
 // Drives orders through the whole order system (saturated and/or at a rate), then replays the same event
 // graph with bare amqplib relays on the same broker, and prints both with ours/raw ratios.
 import os from 'node:os';

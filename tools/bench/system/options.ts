@@ -15,7 +15,7 @@ export interface BenchOptions {
   /** Bare amqplib chains for the saturated baseline (fast, so more of them than orders for a steady figure). */
   rawChains: number;
   raw: boolean;
-  /** A running system instead of starting one: app → base URL (unlisted apps: SPEC §4 default ports). */
+  /** A running system instead of starting one: app → base URL (unlisted apps: their default ports, docs/product.md#http-api). */
   targetUrls: Partial<Record<OrderApp, string>>;
   /** RABBITMQ_PREFIX of the running system (target mode only). */
   prefix: string;

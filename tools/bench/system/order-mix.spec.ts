@@ -11,7 +11,7 @@ describe('bench orders', () => {
     }
   });
 
-  it('are 70 % happy in a mixed run, each failure driven by its SPEC §5 rule', () => {
+  it('are 70 % happy in a mixed run, each failure driven by its business rule', () => {
     const kinds = Array.from({ length: 100 }, (_, index) => orderKind(index, 'mixed'));
     assert.equal(kinds.filter((kind) => kind === 'confirmed').length, 70);
     assert.equal(benchOrder(3, 'mixed').body.items[0]!.sku, soldOutSku);

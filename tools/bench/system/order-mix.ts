@@ -3,7 +3,7 @@ import type { Mix } from './options';
 
 export type OrderKind = 'confirmed' | 'rejected' | 'payment_declined' | 'shipping_failed';
 
-/** Set to 0 units before a mixed run, so ordering it is the deterministic REJECTED path (SPEC §5). */
+/** Set to 0 units before a mixed run, so ordering it is the deterministic REJECTED path (docs/product.md#business-rules). */
 export const soldOutSku = 'SKU-100';
 
 /** Mixed runs cycle 7 confirmed : 1 rejected : 1 declined : 1 shipping failure, i.e. 70 % happy. */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { orderApps, startOrderSystem, type OrderApp } from '@troupe/order-testing';
 import type { BenchOptions } from './options';
 
-/** SPEC §4 default ports, for a running system whose URLs were not all given. */
+/** The apps' default ports (docs/product.md#http-api), for a running system whose URLs were not all given. */
 const defaultPorts: Record<OrderApp, number> = {
   'order-service': 3000,
   'order-view': 3001,

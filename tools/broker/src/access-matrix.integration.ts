@@ -11,7 +11,7 @@ import { managementApi } from './management-api';
 import { reconcile } from './reconcile';
 import { readSecret } from './secrets';
 
-// The access matrix of SPEC §13 on the real broker: provision a throwaway vhost with the same code as
+// The access matrix of the security model (README "Security model", tools/broker/README.md) on the real broker: provision a throwaway vhost with the same code as
 // `troupe broker provision`, then, with each service's own credentials, every operation it must not do is refused
 // (403 ACCESS_REFUSED) and everything its topology needs succeeds.
 const amqpUrl = new URL(process.env.RABBITMQ_URL || 'amqp://guest:guest@localhost:5672');

@@ -26,7 +26,7 @@ describe('chaos: short scenario (one fault of each kind, ~100 orders)', function
     assert.deepEqual(run().verdict.violations.filter((line) => line.startsWith('fault did not run')), []);
   });
 
-  it('keeps every SPEC §6 invariant, with no second effect of a duplicate and no unexpected dead letter', () => {
+  it('keeps every invariant, with no second effect of a duplicate and no unexpected dead letter', () => {
     assert.deepEqual(run().verdict.violations, []);
   });
 

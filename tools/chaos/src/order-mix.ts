@@ -1,7 +1,7 @@
 import { orderBody, type OrderBody } from '@troupe/order-testing';
 import { shuffled } from './random';
 
-/** The order kinds a run mixes, each asking for one SPEC §5 outcome. */
+/** The order kinds a run mixes, each asking for one outcome of the business rules (docs/product.md#business-rules). */
 export type OrderKind = 'happy' | 'stock-rejected' | 'declined' | 'over-limit' | 'shipping-failed' | 'customer-cancelled' | 'hang';
 
 /** What the input asks for: `CONFIRMED`, or a status with its reason. */

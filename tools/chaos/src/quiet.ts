@@ -31,7 +31,7 @@ const stableForMs = 6_000;
 const pollMs = 1_500;
 
 /**
- * Waits until the system is quiet: SPEC §6 invariants 1–6 hold (every order terminal, views caught up, one notification
+ * Waits until the system is quiet: invariants 1–6 (docs/product.md#invariants) hold (every order terminal, views caught up, one notification
  * each…) over the snapshot of the order-testing kit, no consumer or retry queue holds a message, and the run has
  * nothing left to publish — all of it unchanged for `stableForMs`. Past the bound, returns the last state as it was.
  */

@@ -41,7 +41,7 @@ async function sleepUntil(at: number, io: ChaosIo): Promise<void> {
 
 /**
  * One chaos run: start the system, drive the orders while the schedule's faults happen, wait for quiet, then judge every
- * order (SPEC §6, goodput, second effects) and every queue (poison in its DLQs, nothing left unconsumed). Always stops
+ * order (the invariants, goodput, second effects) and every queue (poison in its DLQs, nothing left unconsumed). Always stops
  * what it started, gives the broker back if it stopped it, and deletes its namespace.
  */
 export async function runChaos(options: ChaosOptions, io: ChaosIo): Promise<ChaosResult> {

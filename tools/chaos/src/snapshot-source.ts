@@ -24,7 +24,7 @@ const id = encodeURIComponent;
 
 /**
  * The order-testing kit's clients, pointed at the chaos system's fixed ports (the kit builds its own only for the
- * systems it starts). Same paths and shapes, so the kit's snapshot and SPEC §6 checks run unchanged. `stock.set` is an
+ * systems it starts). Same paths and shapes, so the kit's snapshot and invariant checks run unchanged. `stock.set` is an
  * admin route and sends `adminToken`.
  */
 export function snapshotSource(urlOf: (app: ChaosApp) => string, adminToken: string): SnapshotSource {

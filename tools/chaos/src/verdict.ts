@@ -38,11 +38,11 @@ export interface Verdict {
   outcomes: OutcomeRow[];
 }
 
-/** Events that decide an order for good: emitted before the deadline, a `timed_out` must not override them (SPEC §6.1). */
+/** Events that decide an order for good: emitted before the deadline, a `timed_out` must not override them (invariant 1, docs/product.md#the-saga-deadline). */
 const decisiveTypes = new Set(['shipment.scheduled', 'stock.reservation-failed', 'payment.declined', 'shipment.failed']);
 
 const describeViolation = (violation: InvariantViolation) =>
-  `§6.${violation.invariant}${violation.orderId ? ` order ${violation.orderId}` : ''}${violation.sku ? ` ${violation.sku}` : ''}: ${violation.message}`;
+  `invariant ${violation.invariant}${violation.orderId ? ` order ${violation.orderId}` : ''}${violation.sku ? ` ${violation.sku}` : ''}: ${violation.message}`;
 
 /** One event emitted twice with different ids for the same cause and type: a delivery (a duplicate, say) had a second effect. */
 export function duplicateEffects(orderId: string, events: readonly TappedEvent[]): string[] {
@@ -59,7 +59,7 @@ export function deadlineOverrides(order: { orderId: string; reason?: string; dea
   if (order.reason !== 'timed_out' || asked.reason === 'timed_out') return [];
   return events
     .filter((event) => decisiveTypes.has(event.type) && Date.parse(event.time) <= Date.parse(order.deadline))
-    .map((event) => `§6.1 order ${order.orderId}: ended timed_out although ${event.type} was emitted at ${event.time}, before its deadline ${order.deadline}`);
+    .map((event) => `invariant 1 order ${order.orderId}: ended timed_out although ${event.type} was emitted at ${event.time}, before its deadline ${order.deadline}`);
 }
 
 export function judge(input: VerdictInput): Verdict {

@@ -7,7 +7,7 @@ import { checkStock } from './check-stock';
 import { checkTerminal } from './check-terminal';
 
 /**
- * SPEC §6 invariants 1–6 over a quiet system's snapshot; an empty list means all hold.
+ * Invariants 1–6 (docs/product.md#invariants) over a quiet system's snapshot; an empty list means all hold.
  * `now` is the time the snapshot was taken, to tell an order stuck past its deadline.
  * (Invariant 7, "nothing is lost", needs the broker and lives with the testing lib.)
  */

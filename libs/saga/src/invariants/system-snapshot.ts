@@ -3,7 +3,7 @@ import type { OrderStatus } from '../order/order';
 
 /**
  * What every service reports once the system is quiet: the input of `checkInvariants`. Shapes follow the
- * HTTP views of SPEC §4, so the testing lib can fill them from the running apps.
+ * HTTP views of the apps' APIs (docs/product.md#http-api), so the testing lib can fill them from the running apps.
  */
 export interface SystemSnapshot {
   orders: SnapshotOrder[];
@@ -39,7 +39,7 @@ export interface SnapshotPayment {
   operations: { kind: 'capture' | 'refund'; amountCents: number }[];
 }
 
-/** One broken rule. `invariant` is the SPEC §6 number. */
+/** One broken rule. `invariant` is its number in docs/product.md#invariants. */
 export interface InvariantViolation {
   invariant: 1 | 2 | 3 | 4 | 5 | 6;
   orderId?: string;

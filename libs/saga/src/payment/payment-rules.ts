@@ -1,6 +1,6 @@
 import type { DeclineReason } from '../events';
 
-/** The deterministic stand-in for a card provider (SPEC §5), so every path can be driven from outside. */
+/** The deterministic stand-in for a card provider (docs/product.md#business-rules), so every path can be driven from outside. */
 export const paymentRules = {
   declinedToken: 'tok_declined',
   hangingToken: 'tok_hang',

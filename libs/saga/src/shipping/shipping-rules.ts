@@ -1,6 +1,6 @@
 import type { ShipmentFailure, ShippingAddress } from '../events';
 
-/** The deterministic stand-in for a carrier (SPEC §5). */
+/** The deterministic stand-in for a carrier (docs/product.md#business-rules). */
 export const shippingRules = {
   unserviceableCountries: ['AQ', 'KP'] as readonly string[],
   invalidPostalCode: '00000',

@@ -98,7 +98,7 @@ function eventsFor(run: Run, orderId: string): SagaEvent[] {
   return run.system.published.filter((event) => event.data.orderId === orderId);
 }
 
-/** Every outcome must be one that SPEC §5 allows for this order and what happened to it. */
+/** Every outcome must be one that the business rules (docs/product.md#business-rules) allow for this order and what happened to it. */
 function outcomeIsAllowed(order: Order, run: Run): boolean {
   const declined = order.paymentToken === paymentRules.declinedToken || order.totalCents > paymentRules.maxAmountCents;
   const undeliverable = shippingFailureFor(order.shippingAddress) !== undefined;
@@ -122,7 +122,7 @@ function outcomeIsAllowed(order: Order, run: Run): boolean {
 }
 
 describe('the choreography under any delivery order, with duplicates (property)', () => {
-  it('keeps SPEC §6 invariants 1–6 and relays each compensation exactly once', () => {
+  it('keeps invariants 1–6 and relays each compensation exactly once', () => {
     fc.assert(
       fc.property(fc.array(sagaPlan, { minLength: 1, maxLength: 4 }), initialStock, deliveryChoices, (plans, stock, choices) => {
         const run = simulate(plans, stock, choices);

@@ -24,7 +24,7 @@ function typesPublished(system: InMemoryChoreography): string[] {
 
 const address = anOrderRequest().shippingAddress;
 
-describe('the choreography, every SPEC §5 path (in order delivery)', () => {
+describe('the choreography, every path of the order saga (in order delivery)', () => {
   it('happy path: reserved → captured → scheduled → CONFIRMED → notified', () => {
     const system = run(anOrderRequest());
     const order = system.stores.orders.get(orderId)!;
