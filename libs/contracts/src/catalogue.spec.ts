@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadCatalogue } from './catalogue';
+import { draftEventTypes } from './draft-events';
 import { eventTypes } from './generated/event-map.generated';
 import type { JsonSchema } from './json-schema';
+import { referenceManifests } from './manifests/reference-manifests';
 
 /** Every rule a schema in this catalogue must follow, checked at every depth; returns the violations. */
 function houseRuleViolations(schema: JsonSchema, at = ''): string[] {
@@ -30,18 +32,20 @@ function houseRuleViolations(schema: JsonSchema, at = ''): string[] {
 describe('event catalogue', () => {
   const catalogue = loadCatalogue();
 
-  it('holds the 15 event types of docs/architecture.md', () => {
-    const documented = [...readFileSync(path.join(__dirname, '../../../docs/architecture.md'), 'utf8').matchAll(/^\| \w+ \| `([a-z.-]+)` \|/gm)].map((m) => m[1]);
-    assert.equal(documented.length, 15);
-    assert.deepEqual([...new Set(catalogue.map((entry) => entry.type))].sort(), documented.sort());
-    assert.deepEqual([...eventTypes].sort(), documented.sort());
+  // Draft events (generated, named by no manifest yet: see draft-events.ts) join the table with their first edge.
+  it('holds the event types of docs/architecture.md, besides drafts', () => {
+    const documented = [...readFileSync(path.join(__dirname, '../../../docs/architecture.md'), 'utf8').matchAll(/^\| \w+ \| `([a-z0-9.-]+)` \|/gm)].map((m) => m[1]);
+    assert.ok(documented.length >= 15);
+    const drafts = new Set(draftEventTypes(eventTypes, referenceManifests));
+    assert.deepEqual([...new Set(catalogue.map((entry) => entry.type))].filter((type) => !drafts.has(type)).sort(), documented.sort());
+    assert.deepEqual([...eventTypes].filter((type) => !drafts.has(type)).sort(), documented.sort());
   });
 
   for (const entry of catalogue) {
     describe(entry.id, () => {
       it('is a draft 2020-12 schema with title, description and at least two examples', () => {
         assert.equal(entry.schema.$schema, 'https://json-schema.org/draft/2020-12/schema');
-        assert.match(String(entry.schema.title), /^[A-Z][A-Za-z]+$/);
+        assert.match(String(entry.schema.title), /^[A-Z][A-Za-z0-9]+$/);
         assert.ok(String(entry.schema.description).length > 20);
         assert.ok((entry.schema.examples as unknown[]).length >= 2);
       });

@@ -19,4 +19,5 @@ export { defineManifest, emittedBy } from './manifest';
 export type { ServiceManifest, Reaction, ReactionKind, Initiation } from './manifest';
 export * from './manifests/reference-manifests';
 export { edgesOf } from './edges';
+export { draftEventTypes } from './draft-events';
 export type { ContractEdge } from './edges';

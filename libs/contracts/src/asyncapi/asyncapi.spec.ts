@@ -20,7 +20,7 @@ describe('AsyncAPI document', () => {
     const problems = diagnostics.filter((diagnostic) => diagnostic.severity <= 1).map((d) => `${d.code}: ${d.message} at ${d.path.join('/')}`);
     assert.deepEqual(problems, []);
     assert.ok(document);
-    assert.equal(document.channels().length, 15);
+    assert.equal(document.channels().length, new Set(loadCatalogue().map((entry) => entry.type)).size);
     const sends = referenceManifests.reduce((sum, manifest) => sum + emittedBy(manifest).length, 0);
     const receives = referenceManifests.reduce((sum, manifest) => sum + manifest.reactions.length, 0);
     assert.equal(document.operations().filterBySend().length, sends);

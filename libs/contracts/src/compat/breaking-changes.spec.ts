@@ -80,7 +80,8 @@ describe('the schema lock', () => {
     const withoutFirst = catalogue.slice(1);
     assert.deepEqual(checkAgainstLock(withoutFirst, readSchemaLock()).breaks, [`${catalogue[0].id}: released schema removed; keep it while events of that version may exist`]);
     const v2 = { ...catalogue[0], version: 2, id: catalogue[0].id.replace(/v1$/, 'v2'), schema: { ...catalogue[0].schema, required: ['orderId', 'brandNew'] } };
-    assert.deepEqual(checkAgainstLock([...catalogue, v2], readSchemaLock()), { breaks: [], unreleased: [v2.id] });
+    const unreleasedBefore = checkAgainstLock(catalogue, readSchemaLock()).unreleased; // e.g. a generated draft event
+    assert.deepEqual(checkAgainstLock([...catalogue, v2], readSchemaLock()), { breaks: [], unreleased: [...unreleasedBefore, v2.id] });
   });
 
   it('refuses an incompatible edit of a released version', () => {
