@@ -1,5 +1,7 @@
+import type { analyticsServiceManifest } from '@troupe/contracts';
+import type { HandlersOf } from '@troupe/worker';
 import type { EventOf } from '@troupe/contracts';
-import type { HandlerContext, HandlerMap } from '@troupe/messaging';
+import type { HandlerContext } from '@troupe/messaging';
 import { applyAnalyticsEvent } from '@troupe/saga';
 import { loadOrder, loadSummary, saveOrderAndSummary } from './analytics-store';
 
@@ -33,6 +35,6 @@ async function count(event: CountedEvent, ctx: HandlerContext): Promise<void> {
 }
 
 /** Exactly the reactions of libs/contracts' analytics-service manifest. */
-export function analyticsHandlers(): HandlerMap {
+export function analyticsHandlers(): HandlersOf<typeof analyticsServiceManifest> {
   return { 'order.created': count, 'order.confirmed': count, 'order.rejected': count, 'order.cancelled': count, 'customer.notified': count };
 }

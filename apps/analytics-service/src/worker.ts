@@ -1,3 +1,4 @@
+import { analyticsServiceManifest } from '@troupe/contracts';
 import { defineWorker } from '@troupe/worker';
 import { analyticsHandlers } from './analytics-handlers';
 import { analyticsRoutes } from './analytics-routes';
@@ -6,6 +7,7 @@ import { ordersCollection, summaryCollection } from './analytics-store';
 /** analytics-service: counts orders per outcome (and cancel reason) and revenue, each order once. */
 export const analyticsServiceWorker = defineWorker({
   service: 'analytics-service',
+  manifest: analyticsServiceManifest,
   defaultPort: 3006,
   collections: [summaryCollection],
   // The reconciler pages by (updatedAt, _id).

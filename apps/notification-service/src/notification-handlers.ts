@@ -1,5 +1,7 @@
+import type { notificationServiceManifest } from '@troupe/contracts';
+import type { HandlersOf } from '@troupe/worker';
 import { randomUUID } from 'node:crypto';
-import type { HandlerContext, HandlerMap } from '@troupe/messaging';
+import type { HandlerContext } from '@troupe/messaging';
 import type { EventOf } from '@troupe/contracts';
 import { notifyCustomer, type Notification } from '@troupe/saga';
 import { insertNotification, loadNotification } from './notifications';
@@ -8,7 +10,7 @@ type TerminalType = 'order.confirmed' | 'order.rejected' | 'order.cancelled';
 type TerminalEnvelope = { [T in TerminalType]: EventOf<T> }[TerminalType];
 
 /** `email` when SMTP is configured (the relay sends it after the commit), else the store is the only channel. */
-export function notificationHandlers(channel: Notification['channel']): HandlerMap {
+export function notificationHandlers(channel: Notification['channel']): HandlersOf<typeof notificationServiceManifest> {
   const notify = async (event: TerminalEnvelope, ctx: HandlerContext): Promise<void> => {
     const existing = await loadNotification(ctx.store, event.data.orderId);
     const decision = notifyCustomer(existing, event, { notificationId: randomUUID(), at: new Date().toISOString(), channel });

@@ -1,3 +1,4 @@
+import { notificationServiceManifest } from '@troupe/contracts';
 import { defineWorker, integerField, optionalUrlField, stringField } from '@troupe/worker';
 import { startEmailRelay } from './email/email-relay';
 import { smtpSender } from './email/smtp-sender';
@@ -8,6 +9,7 @@ import { notificationsCollection } from './notifications';
 /** notification-service: one message per order once its outcome is final; the store is the outbox of record. */
 export const notificationServiceWorker = defineWorker({
   service: 'notification-service',
+  manifest: notificationServiceManifest,
   defaultPort: 3005,
   config: {
     SMTP_URL: optionalUrlField({

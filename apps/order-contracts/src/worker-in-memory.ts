@@ -1,8 +1,8 @@
-// Runs one app's real worker definition in memory: its handlers, routes and `prepare` hook over an in-memory
+// Runs one app's real worker definition in memory: its `prepare` hook (→ state), handlers and routes over an in-memory
 // SQLite store, with a messaging stand-in whose `transaction` collects what HTTP commands emit. No broker.
 import { createEvent, type AnyEvent, type EventEnvelope } from '@troupe/contracts';
 import type { HandlerMap, Messaging } from '@troupe/messaging';
-import { loadConfig, workerConfigFields, type WorkerContext, type WorkerDefinition } from '@troupe/worker';
+import { loadConfig, validateHandlers, workerConfigFields, type WorkerContext, type WorkerDefinition } from '@troupe/worker';
 import { inMemoryService, type InMemoryService } from '@troupe/worker/testing';
 
 export interface WorkerInMemory {
@@ -18,14 +18,13 @@ export interface WorkerInMemory {
 // The hooks are contravariant in the config fields, so a definition with its own fields is one of these only
 // structurally; the harness reads nothing but the common shape.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyDefinition = WorkerDefinition<any>;
+type AnyDefinition = WorkerDefinition<any, any, any>;
 
 export async function workerInMemory(definition: AnyDefinition): Promise<WorkerInMemory> {
   const { service } = definition;
   const commandEvents: AnyEvent[] = [];
   const handlers: HandlerMap = {};
-  let context: WorkerContext | undefined;
-  const memory = await inMemoryService(service, handlers, (http, store) => {
+  const memory = await inMemoryService(service, handlers, async (http, store) => {
     const messaging = {
       transaction: (work) =>
         store.transaction((session) => {
@@ -44,11 +43,15 @@ export async function workerInMemory(definition: AnyDefinition): Promise<WorkerI
         }),
     } as Pick<Messaging, 'transaction'> as Messaging;
     const config = loadConfig({}, { ...workerConfigFields(definition.defaultPort), ...(definition.config ?? {}) });
-    context = { service, config, store, messaging, logger: quietLogger, broker: unused('broker'), metrics: unused('metrics'), tracing: unused('tracing') } as unknown as WorkerContext;
-    Object.assign(handlers, definition.handlers?.(context) ?? {});
-    void definition.routes?.(http, context);
+    const prepared = { service, config, store, logger: quietLogger, metrics: unused('metrics'), tracing: unused('tracing') };
+    // As the chassis does: prepare first, its result is the state handlers and routes share.
+    const state: unknown = await definition.prepare?.(prepared as never);
+    const context = { ...prepared, messaging, broker: unused('broker'), state } as unknown as WorkerContext;
+    const built = definition.handlers?.(context) ?? {};
+    validateHandlers(definition, built);
+    Object.assign(handlers, built);
+    await definition.routes?.(http, context);
   });
-  await definition.prepare?.(context!);
   return {
     service,
     memory,

@@ -1,3 +1,4 @@
+import { orderServiceManifest } from '@troupe/contracts';
 import { defineWorker, integerField } from '@troupe/worker';
 import { startDeadlineSweeper } from './deadline/deadline-sweeper';
 import { applyParticipantEvent } from './handlers/apply-participant-event';
@@ -11,6 +12,7 @@ import { registerPlaceOrderRoute } from './routes/place-order-route';
 /** order-service: the system of record of orders. It starts every saga, owns its deadline and records its outcome. */
 export const orderServiceWorker = defineWorker({
   service: 'order-service',
+  manifest: orderServiceManifest,
   defaultPort: 3000,
   config: {
     DEADLINE_SWEEP_INTERVAL_MS: integerField({

@@ -1,8 +1,9 @@
+import { orderViewManifest } from '@troupe/contracts';
 import { defineWorker, integerField } from '@troupe/worker';
 import { registerOrderViewRoutes } from './http/order-view-routes';
 import { orderViewHandlers } from './store/order-view-handlers';
 import { orderViewIndexes, orderViewsCollection } from './store/order-view-row';
-import { viewChangesOf } from './store/view-changes';
+import { ViewChanges } from './store/view-changes';
 
 /**
  * order-view: the CQRS read model. Projects every order-saga event; serves queries on port 3001.
@@ -11,6 +12,7 @@ import { viewChangesOf } from './store/view-changes';
  */
 export const orderViewWorker = defineWorker({
   service: 'order-view',
+  manifest: orderViewManifest,
   defaultPort: 3001,
   config: {
     MIN_VERSION_WAIT_MS: integerField({
@@ -22,7 +24,9 @@ export const orderViewWorker = defineWorker({
   },
   indexes: { [orderViewsCollection]: orderViewIndexes },
   messaging: { archive: {} },
-  handlers: ({ store }) => orderViewHandlers(viewChangesOf(store)),
-  routes: (http, { store, config }) =>
-    registerOrderViewRoutes(http, { store, changes: viewChangesOf(store), minVersionWaitMs: config.MIN_VERSION_WAIT_MS }),
+  // This instance's wake-up signal, shared by its handlers (a view changed) and its routes (minVersion waits).
+  prepare: () => ({ changes: new ViewChanges() }),
+  handlers: ({ state }) => orderViewHandlers(state.changes),
+  routes: (http, { store, config, state }) =>
+    registerOrderViewRoutes(http, { store, changes: state.changes, minVersionWaitMs: config.MIN_VERSION_WAIT_MS }),
 });

@@ -1,5 +1,7 @@
+import type { paymentServiceManifest } from '@troupe/contracts';
+import type { HandlersOf } from '@troupe/worker';
 import { randomUUID } from 'node:crypto';
-import type { HandlerContext, HandlerMap } from '@troupe/messaging';
+import type { HandlerContext } from '@troupe/messaging';
 import { chargePayment, refundPayment, rememberOrderForPayment, type Decision, type Payment, type RetryLater } from '@troupe/saga';
 import { loadPayment, savePayment, type StoredPayment } from './payments';
 
@@ -14,7 +16,7 @@ async function apply(ctx: HandlerContext, previous: StoredPayment | undefined, d
   for (const emitted of decision.emit) await ctx.emit(emitted.type, emitted.data);
 }
 
-export function paymentHandlers(): HandlerMap {
+export function paymentHandlers(): HandlersOf<typeof paymentServiceManifest> {
   return {
     'order.created': async (event, ctx) => {
       const payment = await loadPayment(ctx.store, event.data.orderId);

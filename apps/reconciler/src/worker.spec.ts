@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { loadConfig, workerConfigFields } from '@troupe/worker';
+import { loadConfig, validateHandlers, workerConfigFields } from '@troupe/worker';
 import { reconcilerWorker } from './worker';
 
 describe('reconciler worker definition', () => {
@@ -7,5 +7,11 @@ describe('reconciler worker definition', () => {
     assert.equal(reconcilerWorker.service, 'reconciler');
     assert.equal(loadConfig({}, workerConfigFields(reconcilerWorker.defaultPort)).PORT, 3007);
     assert.equal(loadConfig({ PORT: '4100' }, workerConfigFields(reconcilerWorker.defaultPort)).PORT, 4100);
+  });
+
+  it('consumes nothing: no manifest and no handlers, which the chassis accepts', () => {
+    assert.equal(reconcilerWorker.manifest, undefined);
+    assert.equal(reconcilerWorker.handlers, undefined);
+    validateHandlers(reconcilerWorker, {});
   });
 });

@@ -1,5 +1,7 @@
+import type { shippingServiceManifest } from '@troupe/contracts';
+import type { HandlersOf } from '@troupe/worker';
 import { randomUUID } from 'node:crypto';
-import type { HandlerContext, HandlerMap } from '@troupe/messaging';
+import type { HandlerContext } from '@troupe/messaging';
 import { cancelShipment, rememberOrderForShipping, scheduleShipment, type Decision, type RetryLater, type Shipment } from '@troupe/saga';
 import { loadShipment, saveShipment, type StoredShipment } from './shipments';
 
@@ -14,7 +16,7 @@ async function apply(ctx: HandlerContext, previous: StoredShipment | undefined, 
   for (const emitted of decision.emit) await ctx.emit(emitted.type, emitted.data);
 }
 
-export function shippingHandlers(): HandlerMap {
+export function shippingHandlers(): HandlersOf<typeof shippingServiceManifest> {
   return {
     'order.created': async (event, ctx) => {
       const shipment = await loadShipment(ctx.store, event.data.orderId);

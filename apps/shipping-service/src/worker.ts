@@ -1,3 +1,4 @@
+import { shippingServiceManifest } from '@troupe/contracts';
 import { defineWorker } from '@troupe/worker';
 import { shippingHandlers } from './shipping-handlers';
 import { shippingRoutes } from './shipping-routes';
@@ -6,6 +7,7 @@ import { shipmentsCollection } from './shipments';
 /** shipping-service: schedules a paid order's shipment; starts the undo relay when an order is cancelled. */
 export const shippingServiceWorker = defineWorker({
   service: 'shipping-service',
+  manifest: shippingServiceManifest,
   defaultPort: 3004,
   collections: [shipmentsCollection],
   handlers: () => shippingHandlers(),

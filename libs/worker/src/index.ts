@@ -2,7 +2,8 @@ export { runWorker, configErrorExitCode } from './lifecycle/run-worker';
 export { startWorker } from './lifecycle/start-worker';
 export type { RunningWorker, StartWorkerOptions } from './lifecycle/start-worker';
 export { defineWorker } from './lifecycle/worker-definition';
-export type { WorkerContext, WorkerDefinition, WorkerMessagingOptions, WorkerStop } from './lifecycle/worker-definition';
+export type { ConsumedBy, HandlersContext, HandlersOf, PrepareContext, WorkerContext, WorkerDefinition, WorkerMessagingOptions, WorkerStop } from './lifecycle/worker-definition';
+export { validateHandlers } from './lifecycle/validate-definition';
 
 export { loadConfig } from './config/load-config';
 export { ConfigError } from './config/config-error';

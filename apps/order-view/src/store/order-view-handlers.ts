@@ -1,15 +1,17 @@
-import type { EventHandler, HandlerMap } from '@troupe/messaging';
+import type { orderViewManifest } from '@troupe/contracts';
+import type { HandlersOf } from '@troupe/worker';
+import type { EventHandler } from '@troupe/messaging';
 import { projectedEventTypes, type ProjectedEvent } from '../view/order-view';
 import { projectIntoStore } from './project-into-store';
 import type { ViewChanges } from './view-changes';
 
 /** The consumed events (order-view's manifest), all folded by the same projection. */
-export function orderViewHandlers(changes: ViewChanges, clock: () => Date = () => new Date()): HandlerMap {
+export function orderViewHandlers(changes: ViewChanges, clock: () => Date = () => new Date()): HandlersOf<typeof orderViewManifest> {
   const handle: EventHandler<ProjectedEvent> = async (event, ctx) => {
     const written = await projectIntoStore(ctx.store, event, clock());
     // The transaction commits after the handler returns (maybe batched with others). A woken reader re-reads:
     // on SQLite its read queues behind the open transaction, elsewhere a miss falls back to its periodic re-read.
     if (written) setImmediate(() => changes.changed(event.data.orderId));
   };
-  return Object.fromEntries(projectedEventTypes.map((type) => [type, handle])) as HandlerMap;
+  return Object.fromEntries(projectedEventTypes.map((type) => [type, handle])) as HandlersOf<typeof orderViewManifest>;
 }

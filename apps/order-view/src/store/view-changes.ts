@@ -1,4 +1,5 @@
 /**
+ * One per started worker (its `context.state`, made by `prepare`), shared by its handlers and its routes.
  * Wakes requests waiting for an order's view to change (GET /orders/:id?minVersion=N). In-process only: a
  * change committed by another instance is seen by the waiters' periodic re-read instead.
  */
@@ -36,13 +37,4 @@ export class ViewChanges {
   waitingOrders(): number {
     return this.waiters.size;
   }
-}
-
-const byStore = new WeakMap<object, ViewChanges>();
-
-/** The signal shared by the handlers and the routes of the worker owning `store` (each started worker has its own). */
-export function viewChangesOf(store: object): ViewChanges {
-  let changes = byStore.get(store);
-  if (!changes) byStore.set(store, (changes = new ViewChanges()));
-  return changes;
 }

@@ -1,3 +1,4 @@
+import type { ServiceManifest } from '@troupe/contracts';
 import { ConfigError } from '../config/config-error';
 import type { ConfigFields } from '../config/config-field';
 import { startShutdownWatchdog } from './shutdown-watchdog';
@@ -11,8 +12,8 @@ export const configErrorExitCode = 78;
  * The process entry point of every app: reads the environment once, starts the worker, and turns
  * SIGTERM/SIGINT into a graceful stop bounded by SHUTDOWN_TIMEOUT_MS (exit 0 when clean, 1 otherwise).
  */
-export async function runWorker<F extends ConfigFields>(definition: WorkerDefinition<F>): Promise<void> {
-  let worker: RunningWorker<F> | undefined;
+export async function runWorker<F extends ConfigFields, S, M extends ServiceManifest>(definition: WorkerDefinition<F, S, M>): Promise<void> {
+  let worker: RunningWorker<F, S> | undefined;
   let signalDuringStart: NodeJS.Signals | undefined;
   // Installed before starting: a SIGTERM that arrives while the worker starts must still mean a graceful stop.
   const onSignal = (signal: NodeJS.Signals) => {

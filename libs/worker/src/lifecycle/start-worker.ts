@@ -1,5 +1,6 @@
 import type { DestinationStream } from 'pino';
-import { connectBroker, createMessaging } from '@troupe/messaging';
+import type { ServiceManifest } from '@troupe/contracts';
+import { connectBroker, createMessaging, type HandlerMap } from '@troupe/messaging';
 import { startTracing, type SpanExporter } from '@troupe/tracing';
 import { readBrokerTlsFiles } from '../config/broker-tls-files';
 import { loadConfig } from '../config/load-config';
@@ -12,7 +13,7 @@ import { createLogger } from '../logging/create-logger';
 import { createMetrics } from '../metrics/create-metrics';
 import { openStore } from './open-store';
 import { ShutdownSequence } from './shutdown-sequence';
-import { validateDefinition } from './validate-definition';
+import { validateDefinition, validateHandlers } from './validate-definition';
 import type { WorkerContext, WorkerDefinition, WorkerStop } from './worker-definition';
 
 export interface StartWorkerOptions {
@@ -24,8 +25,8 @@ export interface StartWorkerOptions {
   spanExporter?: SpanExporter;
 }
 
-export interface RunningWorker<F extends ConfigFields = ConfigFields> {
-  readonly context: WorkerContext<F>;
+export interface RunningWorker<F extends ConfigFields = ConfigFields, S = unknown> {
+  readonly context: WorkerContext<F, S>;
   readonly http: HttpServer;
   /** Base URL the HTTP server answers on (loopback name when listening on every interface). */
   readonly url: string;
@@ -36,11 +37,15 @@ export interface RunningWorker<F extends ConfigFields = ConfigFields> {
 }
 
 /**
- * Brings a worker up: config, store (+ indexes), broker, prepare, messaging (consumers, outbox relay), routes, start, HTTP.
- * Throws ConfigError before touching anything when the environment is invalid; on any later
- * failure it releases what it had acquired and rethrows.
+ * Brings a worker up: config, store (+ indexes), prepare (→ state), handlers (checked against the manifest), broker,
+ * messaging (consumers, outbox relay), routes, start, HTTP.
+ * Throws ConfigError before touching anything when the environment is invalid, and refuses a handler map that does
+ * not match the manifest before touching the broker; on any later failure it releases what it had acquired and rethrows.
  */
-export async function startWorker<F extends ConfigFields>(definition: WorkerDefinition<F>, options: StartWorkerOptions = {}): Promise<RunningWorker<F>> {
+export async function startWorker<F extends ConfigFields, S, M extends ServiceManifest>(
+  definition: WorkerDefinition<F, S, M>,
+  options: StartWorkerOptions = {},
+): Promise<RunningWorker<F, S>> {
   validateDefinition(definition);
   const fields = { ...workerConfigFields(definition.defaultPort), ...definition.config } as ReturnType<typeof workerConfigFields> & F;
   const { service } = definition;
@@ -73,25 +78,28 @@ export async function startWorker<F extends ConfigFields>(definition: WorkerDefi
     }
     logger.info({ store: store.kind }, 'store open');
 
+    const prepared = { service, config, logger, store, metrics, tracing };
+    // Before consumers exist: a delivery must never find the worker half-prepared (and be sent round the retry route).
+    // What it returns is this instance's state, shared by handlers, routes and start.
+    const state = (await definition.prepare?.(prepared)) as S;
+    const handlers = definition.handlers?.({ ...prepared, state }) ?? {};
+    // A handler map that is not the manifest's is refused before the broker is touched.
+    validateHandlers(definition, handlers);
+
     const broker = connectBroker({ url: common.RABBITMQ_URL, tls: brokerTls, connectionName: service, logger: logger.child({ component: 'broker' }) });
     shutdown.add('broker connection', () => broker.close());
-
-    const base = { service, config, logger, store, broker, metrics, tracing };
-    // Before consumers exist: a delivery must never find the worker half-prepared (and be sent round the retry route).
-    // The broker connects meanwhile.
-    await definition.prepare?.(base);
     const messaging = createMessaging({
       ...definition.messaging,
       broker,
       store,
       service,
       prefix: common.RABBITMQ_PREFIX,
-      handlers: definition.handlers?.(base) ?? {},
+      handlers: handlers as HandlerMap,
       metrics: metrics.messaging,
       logger: logger.child({ component: 'messaging' }),
       tracing,
     });
-    const context: WorkerContext<F> = { ...base, messaging };
+    const context: WorkerContext<F, S> = { ...prepared, broker, messaging, state };
 
     // The stop returned by `start` runs here: after HTTP closed and consumers drained, before broker and store.
     const started: { stop?: WorkerStop } = {};

@@ -23,7 +23,8 @@ export interface InMemoryService {
 export async function inMemoryService(
   service: string,
   handlers: HandlerMap,
-  routes: (http: HttpServer, store: Store) => void,
+  /** May be async (a harness that runs a definition's `prepare` before its routes); awaited before HTTP is ready. */
+  routes: (http: HttpServer, store: Store) => void | Promise<void>,
   /** `adminToken` guards the routes marked `adminOnly`; default `testAdminToken` (send `adminHeaders()`). */
   options: { adminToken?: string } = {},
 ): Promise<InMemoryService> {
@@ -32,7 +33,7 @@ export async function inMemoryService(
   const logger = createLogger(service, 'silent', new Writable({ write: (_chunk, _encoding, done) => done() }));
   const adminToken = 'adminToken' in options ? options.adminToken : testAdminToken;
   const http = createHttpServer({ logger, registry: metrics.registry, checks: {}, adminToken });
-  routes(http, store);
+  await routes(http, store);
   await http.ready();
   return {
     store,

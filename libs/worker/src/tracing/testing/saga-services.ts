@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { examplesOf } from '@troupe/contracts/testing';
 import { defineWorker } from '../../lifecycle/worker-definition';
+import { consumerManifest } from '../../testing/consumer-manifest';
 import type { WorkerDefinition } from '../../lifecycle/worker-definition';
 
 export const declinedSku = 'SKU-099';
@@ -11,6 +12,7 @@ const order = examplesOf('order.created')[0]!;
 
 const orders = defineWorker({
   service: 'trace-order',
+  manifest: consumerManifest('trace-order', ['shipment.scheduled', 'stock.released']),
   defaultPort: 3999,
   handlers: () => ({
     'shipment.scheduled': async (event, ctx) => {
@@ -33,6 +35,7 @@ const orders = defineWorker({
 
 const inventory = defineWorker({
   service: 'trace-inventory',
+  manifest: consumerManifest('trace-inventory', ['order.created', 'payment.declined']),
   defaultPort: 3999,
   handlers: () => ({
     'order.created': async (event, ctx) => {
@@ -46,6 +49,7 @@ const inventory = defineWorker({
 
 const payment = defineWorker({
   service: 'trace-payment',
+  manifest: consumerManifest('trace-payment', ['stock.reserved']),
   defaultPort: 3999,
   handlers: () => ({
     'stock.reserved': async (event, ctx) => {
@@ -58,6 +62,7 @@ const payment = defineWorker({
 
 const shipping = defineWorker({
   service: 'trace-shipping',
+  manifest: consumerManifest('trace-shipping', ['payment.captured']),
   defaultPort: 3999,
   handlers: () => ({
     'payment.captured': async (event, ctx) => {
@@ -68,6 +73,7 @@ const shipping = defineWorker({
 
 const notification = defineWorker({
   service: 'trace-notification',
+  manifest: consumerManifest('trace-notification', ['order.confirmed', 'order.cancelled']),
   defaultPort: 3999,
   handlers: () => ({
     'order.confirmed': async (event, ctx) => {
