@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import type { OutboxRow } from './outbox-row';
+import type { OutboxRow } from './outbox/row';
 import { brokerUrl, countEffect, effectCount, Harness, stockReserved } from './test-support/harness';
 import { waitFor } from './test-support/wait-for';
 import { publishRaw, withBrokerChannel } from './testing';
-import { topologyNames } from './topology';
+import { topologyNames } from './topology/topology';
 
 describe('messaging graceful stop (real broker, SQLite store)', () => {
   let harness: Harness;

@@ -5,13 +5,13 @@ import path from 'node:path';
 import { createSqliteStore } from '@troupe/persistence';
 import { startTcpProxy } from '@troupe/testing';
 import { noopMetrics } from './metrics';
-import type { OutboxRow } from './outbox-row';
+import type { OutboxRow } from './outbox/row';
 import { startChild } from './test-support/child-process';
 import { brokerUrl, countEffect, effectCount, Harness, stockReserved, totalEffects } from './test-support/harness';
 import { payerHandlers, payerRetryDelaysMs } from './test-support/payer';
 import { waitFor } from './test-support/wait-for';
 import { publishRaw, withBrokerChannel } from './testing';
-import { buildTopology, topologyNames } from './topology';
+import { buildTopology, topologyNames } from './topology/topology';
 
 const childScript = path.join(__dirname, 'test-support', 'crash-child.ts');
 

@@ -1,6 +1,6 @@
 import amqp, { type Channel, type GetMessage, type Options } from 'amqplib';
-import { deleteTopology } from './declare-topology';
-import type { Topology } from './topology';
+import { deleteTopology } from './topology/declare-topology';
+import type { Topology } from './topology/topology';
 
 /** Test helpers for code that runs on the real broker. Each opens its own short-lived connection. */
 export async function withBrokerChannel<R>(url: string, work: (channel: Channel) => Promise<R>): Promise<R> {
@@ -50,7 +50,7 @@ export async function publishRaw(url: string, exchange: string, routingKey: stri
   }
 }
 
-export { openRawClient } from './raw-client';
-export type { RawClient } from './raw-client';
-export { openAccessProbe } from './access-probe';
-export type { AccessProbe, AccessOperation, AccessResult } from './access-probe';
+export { openRawClient } from './connection/raw-client';
+export type { RawClient } from './connection/raw-client';
+export { openAccessProbe } from './topology/access-probe';
+export type { AccessProbe, AccessOperation, AccessResult } from './topology/access-probe';

@@ -2,7 +2,7 @@
 // argv[2]: JSON { file, prefix, url, mode: 'normal' | 'kill-after-commit' | 'kill-after-publish' }.
 import { createSqliteStore, type Store } from '@troupe/persistence';
 import type { Channel } from 'amqplib';
-import { connectBroker, managed, type BrokerConnection } from '../broker-connection';
+import { connectBroker, managed, type BrokerConnection } from '../connection/broker-connection';
 import { createMessaging } from '../messaging';
 import { noopMetrics } from '../metrics';
 import { payerHandlers, payerRetryDelaysMs } from './payer';

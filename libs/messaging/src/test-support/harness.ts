@@ -1,10 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createEvent, type EventOf } from '@troupe/contracts';
 import { createSqliteStore, parseStoreFaults, withTransactionReruns, type Store, type StoredDocument } from '@troupe/persistence';
-import { connectBroker, type BrokerConnection } from '../broker-connection';
+import { connectBroker, type BrokerConnection } from '../connection/broker-connection';
 import { createMessaging, type Messaging, type MessagingOptions } from '../messaging';
 import { deleteTopologies } from '../testing';
-import type { Topology } from '../topology';
+import type { Topology } from '../topology/topology';
 
 export const brokerUrl = 'amqp://guest:guest@127.0.0.1:5672';
 

@@ -1,4 +1,4 @@
-import type { HandlerMap } from '../handler';
+import type { HandlerMap } from '../consume/handler';
 import { countEffect } from './harness';
 
 /** The test participant: counts an effect per order and reacts with `payment.captured`. */
