@@ -1,16 +1,17 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { workspaceRoot, workspaceTextFiles } from './workspace-files';
 
 // The docs stand alone: the product's behaviour and API contract are in docs/product.md, and nothing in the tree may
 // send a reader to a document a clone does not have — no relative link that climbs above the repository root, no
 // file:// link, no citation of an outside specification. Every file git tracks (or would track: untracked, not
 // ignored) of the kinds below is scanned.
-const root = path.resolve(__dirname, '..', '..', '..');
+const root = workspaceRoot;
 
 const scanned = /\.(md|ts|mts|cts|js|mjs|cjs|json|ya?ml|sh)$/;
 const skipped = [/(^|\/)package-lock\.json$/, /^dist\//];
+const isScanned = (file: string): boolean => scanned.test(file) && !skipped.some((pattern) => pattern.test(file));
 
 // Spelled in pieces so that this file does not match itself.
 const spec = ['S', 'PEC'].join('');
@@ -70,23 +71,12 @@ function githubSlug(heading: string): string {
   return heading.trim().toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, '').replace(/ /g, '-');
 }
 
-function candidateFiles(): string[] {
-  const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8' });
-  return [...new Set(listed.split('\0').filter(Boolean))].filter((file) => scanned.test(file) && !skipped.some((pattern) => pattern.test(file)));
-}
-
 describe('the docs stand alone', () => {
   it('nothing in the tree links or refers outside the repository', function () {
     this.timeout(20_000);
-    const findings: Finding[] = [];
-    let files = 0;
-    for (const file of candidateFiles()) {
-      const absolute = path.join(root, file);
-      if (!existsSync(absolute) || !statSync(absolute).isFile() || statSync(absolute).size > 2_000_000) continue;
-      files += 1;
-      findings.push(...scan(file, readFileSync(absolute, 'utf8')));
-    }
-    assert.ok(files > 100, `scanned ${files} files`);
+    const files = workspaceTextFiles(isScanned);
+    const findings = files.flatMap(({ file, text }) => scan(file, text));
+    assert.ok(files.length > 100, `scanned ${files.length} files`);
     assert.deepEqual(findings.map((finding) => `${finding.file}:${finding.line} ${finding.what}`), []);
   });
 
@@ -95,10 +85,7 @@ describe('the docs stand alone', () => {
     const product = readFileSync(path.join(root, 'docs', 'product.md'), 'utf8');
     const anchors = new Set([...product.matchAll(/^#{1,6}\s+(.+)$/gm)].map((match) => githubSlug(match[1]!)));
     const broken: string[] = [];
-    for (const file of candidateFiles()) {
-      const absolute = path.join(root, file);
-      if (!existsSync(absolute) || !statSync(absolute).isFile()) continue;
-      const text = readFileSync(absolute, 'utf8');
+    for (const { file, text } of workspaceTextFiles(isScanned)) {
       for (const match of text.matchAll(/\bproduct\.md#([\w-]+)/g)) {
         if (!anchors.has(match[1]!)) broken.push(`${file}:${lineOf(text, match.index)} #${match[1]}`);
       }

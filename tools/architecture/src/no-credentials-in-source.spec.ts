@@ -1,12 +1,9 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
+import { workspaceTextFiles } from './workspace-files';
 
 // No credential in source (README "Security model"). Every file git tracks (or would track: untracked, not ignored) is scanned for
 // what looks like a credential; test fixtures and docs are excepted (they show placeholders and throwaway values).
 // Generated passwords live in data/secrets/ (gitignored), and the worker reads them from there.
-const root = path.resolve(__dirname, '..', '..', '..');
 
 const excepted = [
   /\.md$/,
@@ -53,25 +50,12 @@ function scan(file: string, text: string): Finding[] {
   return findings;
 }
 
-function candidateFiles(): string[] {
-  const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8' });
-  return [...new Set(listed.split('\0').filter(Boolean))].filter((file) => !excepted.some((pattern) => pattern.test(file)));
-}
-
 describe('no credential in source', () => {
   it('finds none in the tracked tree (test fixtures and docs excepted)', function () {
     this.timeout(20_000);
-    const findings: Finding[] = [];
-    let scanned = 0;
-    for (const file of candidateFiles()) {
-      const absolute = path.join(root, file);
-      if (!existsSync(absolute) || !statSync(absolute).isFile() || statSync(absolute).size > 2_000_000) continue;
-      const content = readFileSync(absolute);
-      if (content.includes(0)) continue; // binary
-      scanned += 1;
-      findings.push(...scan(file, content.toString('utf8')));
-    }
-    assert.ok(scanned > 100, `scanned ${scanned} files`);
+    const files = workspaceTextFiles((file) => !excepted.some((pattern) => pattern.test(file)));
+    const findings = files.flatMap(({ file, text }) => scan(file, text));
+    assert.ok(files.length > 100, `scanned ${files.length} files`);
     assert.deepEqual(findings.map((finding) => `${finding.file}:${finding.line} ${finding.rule}`), []);
   });
 
