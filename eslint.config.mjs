@@ -18,24 +18,28 @@ export const depConstraints = [
   { sourceTag: 'type:messaging', onlyDependOnLibsWithTags: ['type:data-access', 'type:contracts', 'type:util'], bannedExternalImports: databaseDrivers },
   { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:util'], bannedExternalImports: brokerClients },
   { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:contracts', 'type:util'], bannedExternalImports: outsideInfra },
-  { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:util'], bannedExternalImports: outsideInfra },
+  // A catalogue library (schemas + manifests) builds on the generic contracts library.
+  { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts', 'type:util'], bannedExternalImports: outsideInfra },
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'], bannedExternalImports: outsideInfra },
   { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:testing', 'type:contracts', 'type:messaging', 'type:data-access', 'type:chassis', 'type:domain', 'type:util'], bannedExternalImports: outsideInfra },
 ];
 
-// Tests may also lean on the test kits (`type:testing`); production code may not.
-const testDepConstraints = depConstraints.map((constraint) =>
-  constraint.sourceTag.startsWith('type:') && !constraint.onlyDependOnLibsWithTags.includes('type:testing')
+// Tests may also lean on the test kits (`type:testing`); production code may not. The generic libraries' tests
+// (scope:shared) exercise them with a real catalogue, the order one (tagged `catalogue:example`); their production
+// code names no catalogue (tools/architecture proves it).
+const testDepConstraints = depConstraints.map((constraint) => {
+  if (constraint.sourceTag === 'scope:shared') return { ...constraint, onlyDependOnLibsWithTags: [...constraint.onlyDependOnLibsWithTags, 'catalogue:example'] };
+  return constraint.sourceTag.startsWith('type:') && !constraint.onlyDependOnLibsWithTags.includes('type:testing')
     ? { ...constraint, onlyDependOnLibsWithTags: [...constraint.onlyDependOnLibsWithTags, 'type:testing'] }
-    : constraint,
-);
+    : constraint;
+});
 // The contract suite (apps/order-contracts) drives each app's worker definition in memory on the chassis' test kit.
 const contractApps = ['order-service', 'inventory-service', 'payment-service', 'shipping-service', 'notification-service', 'analytics-service', 'order-view'];
 const contractSuiteImports = contractApps.map((app) => `../../${app}/src/worker`);
 const contractSuiteConstraints = testDepConstraints.map((constraint) =>
   constraint.sourceTag === 'type:e2e' ? { ...constraint, onlyDependOnLibsWithTags: [...constraint.onlyDependOnLibsWithTags, 'type:chassis', 'type:messaging'] } : constraint,
 );
-const testFiles = ['**/*.spec.ts', '**/*.integration.ts', '**/*.e2e.ts', '**/testing.ts', '**/testing/**/*.ts'];
+const testFiles = ['**/*.spec.ts', '**/*.integration.ts', '**/*.e2e.ts', '**/testing.ts', '**/testing/**/*.ts', '**/test-support/**/*.ts', '**/test-fixtures/**/*.ts'];
 
 export default [
   { ignores: ['**/node_modules/**', '**/dist/**', 'tmp/**', 'data/**', '.nx/**', '**/*.generated.ts', 'tools/lint-fixtures/**'] },

@@ -1,4 +1,4 @@
-import type { analyticsServiceManifest } from '@troupe/contracts';
+import type { analyticsServiceManifest } from '@troupe/order-catalogue';
 import type { HandlersOf } from '@troupe/worker';
 import type { EventOf } from '@troupe/contracts';
 import type { HandlerContext } from '@troupe/messaging';

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { createEvent } from '@troupe/contracts';
+import { createEvent, orderCatalogue } from '@troupe/order-catalogue';
 import { analyticsHandlers } from './analytics-handlers';
 import { analyticsRoutes } from './analytics-routes';
 import { analyticsServiceWorker } from './worker';
 import { adminHeaders, inMemoryService, type InMemoryService } from '@troupe/worker/testing';
 import { newId as newOrderId } from '@troupe/contracts';
-import { orderCancelled, orderConfirmed, orderRejected } from '@troupe/contracts/testing';
+import { orderCancelled, orderConfirmed, orderRejected } from '@troupe/order-catalogue/testing';
 
 const notified = (orderId: string) =>
   createEvent('customer.notified', { orderId, notificationId: newOrderId(), outcome: 'CONFIRMED', channel: 'store' }, { source: 'notification-service' });
@@ -13,7 +13,7 @@ const notified = (orderId: string) =>
 describe('analytics-service handlers and routes', () => {
   let service: InMemoryService;
   beforeEach(async () => {
-    service = await inMemoryService('analytics-service', analyticsHandlers(), analyticsRoutes);
+    service = await inMemoryService(orderCatalogue, 'analytics-service', analyticsHandlers(), analyticsRoutes);
     for (const [collection, indexes] of Object.entries(analyticsServiceWorker.indexes ?? {})) {
       for (const index of indexes) await service.store.ensureIndex(collection, index);
     }

@@ -1,4 +1,4 @@
-import { analyticsServiceManifest } from '@troupe/contracts';
+import { analyticsServiceManifest, orderCatalogue } from '@troupe/order-catalogue';
 import { defineWorker } from '@troupe/worker';
 import { analyticsHandlers } from './analytics-handlers';
 import { analyticsRoutes } from './analytics-routes';
@@ -6,6 +6,7 @@ import { ordersCollection, summaryCollection } from './analytics-store';
 
 /** analytics-service: counts orders per outcome (and cancel reason) and revenue, each order once. */
 export const analyticsServiceWorker = defineWorker({
+  catalogue: orderCatalogue,
   service: 'analytics-service',
   manifest: analyticsServiceManifest,
   defaultPort: 3006,

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sampleEvent } from '@troupe/contracts/testing';
+import { sampleEvent } from '@troupe/order-catalogue/testing';
 import { buildApps, deleteBrokerNamespace, httpGet, pollHttp, startAppProcess, type AppProcess } from '@troupe/testing';
 import { openEventBus, type EventBus } from '@troupe/worker/testing';
 

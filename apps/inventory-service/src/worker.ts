@@ -1,4 +1,4 @@
-import { inventoryServiceManifest } from '@troupe/contracts';
+import { inventoryServiceManifest, orderCatalogue } from '@troupe/order-catalogue';
 import { defineWorker } from '@troupe/worker';
 import { releaseStockHandler } from './handlers/release-stock-handler';
 import { reserveStockHandler } from './handlers/reserve-stock-handler';
@@ -8,6 +8,7 @@ import { reservationsCollection, stockCollection } from './stock/inventory-docum
 
 /** inventory-service: holds stock, reserves each order all-or-nothing and releases it as the last hop of every undo relay. */
 export const inventoryServiceWorker = defineWorker({
+  catalogue: orderCatalogue,
   service: 'inventory-service',
   manifest: inventoryServiceManifest,
   defaultPort: 3002,

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { startOnBroker, type BrokerHarness } from '@troupe/worker/testing';
 import { startSmtpMailbox, type SmtpMailbox } from './testing/smtp-mailbox';
 import { newId as newOrderId } from '@troupe/contracts';
-import { orderCancelled, orderConfirmed, orderRejected } from '@troupe/contracts/testing';
+import { orderCancelled, orderConfirmed, orderRejected } from '@troupe/order-catalogue/testing';
 
 interface Listed {
   orderId: string;

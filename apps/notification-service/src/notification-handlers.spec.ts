@@ -1,14 +1,15 @@
 import assert from 'node:assert/strict';
+import { orderCatalogue } from '@troupe/order-catalogue';
 import { notificationHandlers } from './notification-handlers';
 import { notificationRoutes } from './notification-routes';
 import { inMemoryService, type InMemoryService } from '@troupe/worker/testing';
 import { newId as newOrderId } from '@troupe/contracts';
-import { orderCancelled, orderConfirmed, orderRejected } from '@troupe/contracts/testing';
+import { orderCancelled, orderConfirmed, orderRejected } from '@troupe/order-catalogue/testing';
 
 describe('notification-service handlers and routes', () => {
   let service: InMemoryService;
   beforeEach(async () => {
-    service = await inMemoryService('notification-service', notificationHandlers('store'), notificationRoutes);
+    service = await inMemoryService(orderCatalogue, 'notification-service', notificationHandlers('store'), notificationRoutes);
   });
   afterEach(() => service.close());
 

@@ -1,4 +1,4 @@
-import type { notificationServiceManifest } from '@troupe/contracts';
+import type { notificationServiceManifest } from '@troupe/order-catalogue';
 import type { HandlersOf } from '@troupe/worker';
 import { randomUUID } from 'node:crypto';
 import type { HandlerContext } from '@troupe/messaging';

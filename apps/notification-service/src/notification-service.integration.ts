@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { startOnBroker, type BrokerHarness } from '@troupe/worker/testing';
 import { newId as newOrderId } from '@troupe/contracts';
-import { orderConfirmed, orderRejected } from '@troupe/contracts/testing';
+import { orderConfirmed, orderRejected } from '@troupe/order-catalogue/testing';
 
 describe('notification-service on the real broker', function () {
   this.timeout(120_000);

@@ -1,4 +1,4 @@
-import { notificationServiceManifest } from '@troupe/contracts';
+import { notificationServiceManifest, orderCatalogue } from '@troupe/order-catalogue';
 import { defineWorker, integerField, optionalUrlField, stringField } from '@troupe/worker';
 import { startEmailRelay } from './email/email-relay';
 import { smtpSender } from './email/smtp-sender';
@@ -8,6 +8,7 @@ import { notificationsCollection } from './notifications';
 
 /** notification-service: one message per order once its outcome is final; the store is the outbox of record. */
 export const notificationServiceWorker = defineWorker({
+  catalogue: orderCatalogue,
   service: 'notification-service',
   manifest: notificationServiceManifest,
   defaultPort: 3005,

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { edgesOf, referenceManifests } from '@troupe/contracts';
+import { edgesOf } from '@troupe/contracts';
+import { referenceManifests } from '@troupe/order-catalogue';
 import { NonRecoverableError, type EventHandler, type HandlerMap } from '@troupe/messaging';
 import { referenceDefinitions, referenceSystem } from './order-system';
 import { verifyContractEdges, type EdgeReport } from './verify-edges';

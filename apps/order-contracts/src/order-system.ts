@@ -1,7 +1,7 @@
 // The reference order system under contract: each app's real worker definition, the scenarios that make every
 // producer emit every event it declares, and what each consumer needs to know about an order beforehand.
-import { createEvent, referenceManifests } from '@troupe/contracts';
-import { examplesOf } from '@troupe/contracts/testing';
+import { createEvent, referenceManifests } from '@troupe/order-catalogue';
+import { examplesOf } from '@troupe/order-catalogue/testing';
 import { orderBody, type OrderBodyOverrides } from '@troupe/order-testing';
 import { analyticsServiceWorker } from '../../analytics-service/src/worker';
 import { inventoryServiceWorker } from '../../inventory-service/src/worker';

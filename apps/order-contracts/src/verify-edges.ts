@@ -1,7 +1,8 @@
 // Contract verification that runs the code: every producer's real handlers and HTTP commands produce the samples,
 // and every consumer's real handler runs on each sample and each schema example of what it consumes.
-import { createEvent, decodeEvent, newId, edgesOf, emittedBy, type AnyEvent, type ContractEdge, type EventType, type ServiceManifest } from '@troupe/contracts';
-import { examplesOf } from '@troupe/contracts/testing';
+import { newId, edgesOf, emittedBy, type AnyEvent, type ContractEdge, type EventType, type ServiceManifest } from '@troupe/contracts';
+import { createEvent, decodeEvent } from '@troupe/order-catalogue';
+import { examplesOf } from '@troupe/order-catalogue/testing';
 import { NonRecoverableError } from '@troupe/messaging';
 import type { WorkerInMemory } from './worker-in-memory';
 

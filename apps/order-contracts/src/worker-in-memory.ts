@@ -1,6 +1,6 @@
 // Runs one app's real worker definition in memory: its `prepare` hook (→ state), handlers and routes over an in-memory
 // SQLite store, with a messaging stand-in whose `transaction` collects what HTTP commands emit. No broker.
-import { createEvent, type AnyEvent, type EventEnvelope } from '@troupe/contracts';
+import { type AnyEvent, type EventEnvelope } from '@troupe/contracts';
 import type { HandlerMap, Messaging } from '@troupe/messaging';
 import { loadConfig, validateHandlers, workerConfigFields, type WorkerContext, type WorkerDefinition } from '@troupe/worker';
 import { inMemoryService, type InMemoryService } from '@troupe/worker/testing';
@@ -24,14 +24,15 @@ export async function workerInMemory(definition: AnyDefinition): Promise<WorkerI
   const { service } = definition;
   const commandEvents: AnyEvent[] = [];
   const handlers: HandlerMap = {};
-  const memory = await inMemoryService(service, handlers, async (http, store) => {
+  const { catalogue } = definition;
+  const memory = await inMemoryService(catalogue, service, handlers, async (http, store) => {
     const messaging = {
       transaction: (work) =>
         store.transaction((session) => {
           const emitted: AnyEvent[] = [];
           const outbox = {
             emit: async (type, data) => {
-              const event = createEvent(type, data, { source: service });
+              const event = catalogue.createEvent(type, data, { source: service });
               emitted.push(event as AnyEvent);
               return event;
             },
@@ -51,7 +52,7 @@ export async function workerInMemory(definition: AnyDefinition): Promise<WorkerI
     validateHandlers(definition, built);
     Object.assign(handlers, built);
     await definition.routes?.(http, context);
-  });
+  }, { validateEmits: false }); // verifyContractEdges validates and attributes every emitted event itself
   return {
     service,
     memory,

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { referenceManifests } from '@troupe/contracts';
+import { referenceManifests } from '@troupe/order-catalogue';
 import { validateHandlers } from '@troupe/worker';
 import { referenceDefinitions } from './order-system';
 import { workerInMemory } from './worker-in-memory';

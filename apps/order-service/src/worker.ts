@@ -1,4 +1,4 @@
-import { orderServiceManifest } from '@troupe/contracts';
+import { orderServiceManifest, orderCatalogue } from '@troupe/order-catalogue';
 import { defineWorker, integerField } from '@troupe/worker';
 import { startDeadlineSweeper } from './deadline/deadline-sweeper';
 import { applyParticipantEvent } from './handlers/apply-participant-event';
@@ -11,6 +11,7 @@ import { registerPlaceOrderRoute } from './routes/place-order-route';
 
 /** order-service: the system of record of orders. It starts every saga, owns its deadline and records its outcome. */
 export const orderServiceWorker = defineWorker({
+  catalogue: orderCatalogue,
   service: 'order-service',
   manifest: orderServiceManifest,
   defaultPort: 3000,

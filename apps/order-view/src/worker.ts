@@ -1,4 +1,4 @@
-import { orderViewManifest } from '@troupe/contracts';
+import { orderViewManifest, orderCatalogue } from '@troupe/order-catalogue';
 import { defineWorker, integerField } from '@troupe/worker';
 import { registerOrderViewRoutes } from './http/order-view-routes';
 import { orderViewHandlers } from './store/order-view-handlers';
@@ -11,6 +11,7 @@ import { ViewChanges } from './store/view-changes';
  * `nx run order-view:rebuild` replays, so the read model that depends on it makes sure it exists.
  */
 export const orderViewWorker = defineWorker({
+  catalogue: orderCatalogue,
   service: 'order-view',
   manifest: orderViewManifest,
   defaultPort: 3001,

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { orderCatalogue } from '@troupe/order-catalogue';
 import { paymentHandlers } from './payment-handlers';
 import { paymentRoutes } from './payment-routes';
 import { inMemoryService, type InMemoryService } from '@troupe/worker/testing';
@@ -7,7 +8,7 @@ import { newOrderId, orderCreated, shipmentCancelled, shipmentFailed, stockReser
 describe('payment-service handlers and routes', () => {
   let service: InMemoryService;
   beforeEach(async () => {
-    service = await inMemoryService('payment-service', paymentHandlers(), paymentRoutes);
+    service = await inMemoryService(orderCatalogue, 'payment-service', paymentHandlers(), paymentRoutes);
   });
   afterEach(() => service.close());
 

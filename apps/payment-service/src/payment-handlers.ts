@@ -1,4 +1,4 @@
-import type { paymentServiceManifest } from '@troupe/contracts';
+import type { paymentServiceManifest } from '@troupe/order-catalogue';
 import type { HandlersOf } from '@troupe/worker';
 import { randomUUID } from 'node:crypto';
 import type { HandlerContext } from '@troupe/messaging';

@@ -1,4 +1,4 @@
-import { paymentServiceManifest } from '@troupe/contracts';
+import { paymentServiceManifest, orderCatalogue } from '@troupe/order-catalogue';
 import { defineWorker } from '@troupe/worker';
 import { paymentHandlers } from './payment-handlers';
 import { paymentRoutes } from './payment-routes';
@@ -6,6 +6,7 @@ import { paymentsCollection } from './payments';
 
 /** payment-service: charges an order once its stock is held, refunds it once when shipping fails or it is cancelled. */
 export const paymentServiceWorker = defineWorker({
+  catalogue: orderCatalogue,
   service: 'payment-service',
   manifest: paymentServiceManifest,
   defaultPort: 3003,

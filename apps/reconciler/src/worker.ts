@@ -5,12 +5,14 @@ import { createReconcilerApp } from './reconciler-app';
 import { registerStatusRoutes } from './status/status-routes';
 import { cursorsCollection } from './cursor/cursor-store';
 import { runsCollection } from './lease/run-lease';
+import { orderCatalogue } from '@troupe/order-catalogue';
 
 /**
  * reconciler: background sync. Every interval it reads what changed in order-service since its cursor, repairs
  * order-view and analytics where they drifted, and reports sagas stuck past their deadline. Consumes no events.
  */
 export const reconcilerWorker = defineWorker({
+  catalogue: orderCatalogue,
   service: 'reconciler',
   defaultPort: 3007,
   collections: [runsCollection, cursorsCollection],

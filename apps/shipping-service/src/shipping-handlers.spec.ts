@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { orderCatalogue } from '@troupe/order-catalogue';
 import { shippingHandlers } from './shipping-handlers';
 import { shippingRoutes } from './shipping-routes';
 import { inMemoryService, type InMemoryService } from '@troupe/worker/testing';
@@ -7,7 +8,7 @@ import { cancellationRequested, newOrderId, orderCreated, paymentCaptured } from
 describe('shipping-service handlers and routes', () => {
   let service: InMemoryService;
   beforeEach(async () => {
-    service = await inMemoryService('shipping-service', shippingHandlers(), shippingRoutes);
+    service = await inMemoryService(orderCatalogue, 'shipping-service', shippingHandlers(), shippingRoutes);
   });
   afterEach(() => service.close());
 

@@ -1,4 +1,4 @@
-import type { shippingServiceManifest } from '@troupe/contracts';
+import type { shippingServiceManifest } from '@troupe/order-catalogue';
 import type { HandlersOf } from '@troupe/worker';
 import { randomUUID } from 'node:crypto';
 import type { HandlerContext } from '@troupe/messaging';

@@ -1,4 +1,4 @@
-import { shippingServiceManifest } from '@troupe/contracts';
+import { shippingServiceManifest, orderCatalogue } from '@troupe/order-catalogue';
 import { defineWorker } from '@troupe/worker';
 import { shippingHandlers } from './shipping-handlers';
 import { shippingRoutes } from './shipping-routes';
@@ -6,6 +6,7 @@ import { shipmentsCollection } from './shipments';
 
 /** shipping-service: schedules a paid order's shipment; starts the undo relay when an order is cancelled. */
 export const shippingServiceWorker = defineWorker({
+  catalogue: orderCatalogue,
   service: 'shipping-service',
   manifest: shippingServiceManifest,
   defaultPort: 3004,

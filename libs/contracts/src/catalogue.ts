@@ -11,14 +11,11 @@ export interface EventSchema {
   schema: JsonSchema;
 }
 
-/** Where the schema files live: `<dir>/<type>/v<version>.schema.json`. */
-export const schemasDirectory = path.join(__dirname, 'schemas');
-
 /**
- * Reads every payload schema from disk. The files are the single source of truth: adding an event is adding
- * a file, so nothing here needs editing. Throws when a file's `$id` disagrees with its location.
+ * Reads every payload schema of a catalogue from `<directory>/<type>/v<version>.schema.json`. The files are the
+ * single source of truth: adding an event is adding a file, so no code registers it. Throws when a file's `$id` disagrees with its location.
  */
-export function loadCatalogue(directory: string = schemasDirectory): EventSchema[] {
+export function loadCatalogue(directory: string): EventSchema[] {
   const catalogue: EventSchema[] = [];
   for (const type of readdirSync(directory).sort()) {
     for (const file of readdirSync(path.join(directory, type)).sort()) {
@@ -34,16 +31,8 @@ export function loadCatalogue(directory: string = schemasDirectory): EventSchema
   return catalogue;
 }
 
-let loaded: readonly EventSchema[] | undefined;
-
-/** The catalogue shipped with this library, read once per process. */
-export function eventCatalogue(): readonly EventSchema[] {
-  loaded ??= Object.freeze(loadCatalogue());
-  return loaded;
-}
-
 /** The highest version of each type: what `createEvent` emits. */
-export function latestSchemas(catalogue: readonly EventSchema[] = eventCatalogue()): Map<string, EventSchema> {
+export function latestSchemas(catalogue: readonly EventSchema[]): Map<string, EventSchema> {
   const latest = new Map<string, EventSchema>();
   for (const entry of catalogue) {
     const current = latest.get(entry.type);

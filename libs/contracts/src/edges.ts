@@ -1,4 +1,4 @@
-import type { EventType } from './generated/event-map.generated';
+import type { EventType } from './event-registry';
 import { emittedBy, ReactionKind, ServiceManifest } from './manifest';
 
 /** One producer → event → consumer link of the choreography. */

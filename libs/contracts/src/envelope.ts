@@ -1,4 +1,4 @@
-import type { EventMap, EventType } from './generated/event-map.generated';
+import type { EventMap, EventType } from './event-registry';
 
 /**
  * The message envelope: CloudEvents 1.0 attribute names plus saga correlation.

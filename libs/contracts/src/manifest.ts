@@ -1,4 +1,4 @@
-import type { EventType } from './generated/event-map.generated';
+import type { EventType } from './event-registry';
 
 /**
  * How a service reacts to one consumed event.

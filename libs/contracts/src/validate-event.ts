@@ -1,6 +1,6 @@
 import Ajv2020, { ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import { eventCatalogue, EventSchema } from './catalogue';
+import type { EventSchema } from './catalogue';
 import type { AnyEvent, EventEnvelope } from './envelope';
 import envelopeSchema from './envelope.schema.json';
 import { formatErrors } from './format-errors';
@@ -15,8 +15,10 @@ export type ValidationResult =
 export interface EventValidatorOptions {
   /** Report every error instead of stopping at the first. Default `false`: cheaper, and what production uses. */
   allErrors?: boolean;
-  /** Schemas to compile. Default: the catalogue shipped with this library. */
-  catalogue?: readonly EventSchema[];
+  /** Schemas to compile: every version of every type the validator accepts. */
+  catalogue: readonly EventSchema[];
+  /** The payload field the envelope's `subject` must equal (the saga id). */
+  subjectField: string;
 }
 
 export interface EventValidator {
@@ -29,13 +31,14 @@ export interface EventValidator {
 }
 
 /** Compiles the envelope and every payload schema now, once; validation afterwards only runs compiled code. */
-export function createEventValidator(options: EventValidatorOptions = {}): EventValidator {
+export function createEventValidator(options: EventValidatorOptions): EventValidator {
   const ajv = new Ajv2020({ strict: true, allErrors: options.allErrors ?? false });
   addFormats(ajv);
   const checkEnvelope = ajv.compile<EventEnvelope>(envelopeSchema as JsonSchema);
+  const { subjectField } = options;
   const payloadValidators = new Map<string, ValidateFunction>();
   const knownTypes = new Set<string>();
-  for (const entry of options.catalogue ?? eventCatalogue()) {
+  for (const entry of options.catalogue) {
     payloadValidators.set(entry.id, ajv.compile(entry.schema));
     knownTypes.add(entry.type);
   }
@@ -62,24 +65,11 @@ export function createEventValidator(options: EventValidatorOptions = {}): Event
     const errors = validatePayload(envelope.dataschema, envelope.data);
     if (errors) return { ok: false, reason: 'invalid-data', errors };
     // The subject routes per-order state; a mismatch would apply the event to the wrong saga.
-    if (envelope.subject !== envelope.data.orderId) {
-      return { ok: false, reason: 'invalid-envelope', errors: ['/subject: must equal /data/orderId'] };
+    if (envelope.subject !== (envelope.data as unknown as Record<string, unknown>)[subjectField]) {
+      return { ok: false, reason: 'invalid-envelope', errors: [`/subject: must equal /data/${subjectField}`] };
     }
     return { ok: true, event: envelope };
   }
 
   return { validateEvent, validatePayload, schemaIds: [...payloadValidators.keys()] };
-}
-
-let shared: EventValidator | undefined;
-
-/** The process-wide production validator (first-error mode), compiled on first use and reused afterwards. */
-export function defaultValidator(): EventValidator {
-  shared ??= createEventValidator();
-  return shared;
-}
-
-/** Validates with the shared production validator. See `EventValidator.validateEvent`. */
-export function validateEvent(raw: unknown): ValidationResult {
-  return defaultValidator().validateEvent(raw);
 }

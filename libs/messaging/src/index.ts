@@ -15,7 +15,7 @@ export { classifyFailure } from './consume/failure-policy';
 export type { FailureAction } from './consume/failure-policy';
 export { troupeHeaders } from './codec/amqp-message';
 export type { EventCodec, DecodedEvent } from './codec/codec';
-export { contractsCodec } from './codec/contracts-codec';
+export { catalogueCodec } from './codec/catalogue-codec';
 export { noopMetrics } from './metrics';
 export type { MessagingMetrics } from './metrics';
 export type { OutboxRelayOptions } from './outbox/relay';

@@ -1,4 +1,4 @@
-import type { EventMap, EventOf, EventType } from '@troupe/contracts';
+import type { EventCatalogue, EventMap, EventOf, EventType } from '@troupe/contracts';
 import type { Store, StoreSession } from '@troupe/persistence';
 import { noTracing, type Tracing } from '@troupe/tracing';
 import { BackgroundDispatch } from './publish/background-dispatch';
@@ -6,7 +6,7 @@ import { managed, type BrokerConnection } from './connection/broker-connection';
 import type { EventCodec } from './codec/codec';
 import { ConfirmPublisher } from './publish/confirm-publisher';
 import { ConsumerGroup } from './consume/consumer-group';
-import { contractsCodec } from './codec/contracts-codec';
+import { catalogueCodec } from './codec/catalogue-codec';
 import { DeliveryPipeline } from './consume/delivery-pipeline';
 import { describeError, type UnroutableError } from './errors';
 import type { EmitOptions, HandlerMap } from './consume/handler';
@@ -45,7 +45,9 @@ export interface MessagingOptions {
   maxMessageBytes?: number;
   /** In-process re-runs after an optimistic-concurrency conflict before backing off. Default 3. */
   maxConflictReruns?: number;
-  /** Parser, validator and envelope builder. Default: `contractsCodec` (the shared catalogue). */
+  /** The events this service may consume and emit: every delivery is decoded and every emit validated against it. */
+  catalogue: EventCatalogue;
+  /** Parser, validator and envelope builder. Default: `catalogueCodec(catalogue)`. */
   codec?: EventCodec;
   metrics?: MessagingMetrics;
   logger?: MessagingLogger;
@@ -99,7 +101,7 @@ export function createMessaging(options: MessagingOptions): Messaging {
   const connection = managed(options.broker);
   const logger = options.logger ?? silentLogger;
   const metrics = options.metrics ?? noopMetrics;
-  const codec = options.codec ?? contractsCodec;
+  const codec = options.codec ?? catalogueCodec(options.catalogue);
   const tracing = options.tracing ?? noTracing(options.service);
   const handlers = options.handlers ?? {};
   const prefix = options.prefix ?? messagingDefaults.prefix;
@@ -196,7 +198,7 @@ export function createMessaging(options: MessagingOptions): Messaging {
         rows = attempt;
         return value;
       });
-      for (const row of rows) tracing.tagOrder(row.sagaId);
+      for (const row of rows) tracing.tagSaga(row.sagaId);
       if (rows.length > 0) await dispatcher.dispatch(rows);
       return result;
     },

@@ -1,25 +1,20 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import Ajv2020 from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
 import fc from 'fast-check';
+import { orderCatalogue } from '@troupe/order-catalogue';
 import { anOrderRequest } from './fixtures';
 import type { StockLevel } from './inventory/stock';
 import { InMemoryChoreography } from './simulation/in-memory-choreography';
 import { runToQuiescence } from './simulation/scenario';
 
 // A contract test from the producer side: every payload the domain emits, on every path, validates against
-// the published JSON Schema of its type (formats and bounds included, which types alone cannot check).
-// The schema files are read directly: they are the contracts' source of truth, and this keeps the domain
-// free of any runtime dependency on libs/contracts.
-const schemasDirectory = path.join(__dirname, '..', '..', 'contracts', 'src', 'schemas');
-const ajv = new Ajv2020({ strict: true, allErrors: true });
-addFormats(ajv);
+// the published JSON Schema of its type (formats and bounds included, which types alone cannot check), with the
+// catalogue's own validator in all-errors mode.
+const validator = orderCatalogue.createValidator({ allErrors: true });
 function payloadErrors(type: string, data: unknown): string | null {
-  const schema = JSON.parse(readFileSync(path.join(schemasDirectory, type, 'v1.schema.json'), 'utf8')) as { $id: string };
-  const validate = ajv.getSchema(schema.$id) ?? ajv.compile(schema);
-  return validate(data) ? null : ajv.errorsText(validate.errors);
+  const schema = orderCatalogue.latest().get(type);
+  if (!schema) return `no schema for ${type}`;
+  const errors = validator.validatePayload(schema.id, data);
+  return errors ? errors.join('; ') : null;
 }
 const stock: StockLevel[] = [{ sku: 'SKU-001', available: 3, reserved: 0 }];
 const address = anOrderRequest().shippingAddress;

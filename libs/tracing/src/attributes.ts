@@ -4,7 +4,6 @@
  * `messaging.operation` is the name Jaeger users search by; `messaging.operation.type` is its current spelling.
  */
 export const attributes = {
-  orderId: 'order.id',
   messagingSystem: 'messaging.system',
   destinationName: 'messaging.destination.name',
   operation: 'messaging.operation',

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { sagaKeyOf } from './saga-key';
 import { startTracing } from './start-tracing';
 import type { Tracing } from './tracing';
 
@@ -14,7 +15,7 @@ function server(tracing: Tracing, seen: (string | undefined)[]): FastifyInstance
     // Through an await and a timer, as a store transaction would be.
     await new Promise((resolve) => setTimeout(resolve, 1));
     seen.push(tracing.currentTraceparent());
-    tracing.tagOrder('order-7');
+    tracing.tagSaga('order-7');
     return reply.status(202).send({ orderId: 'order-7' });
   });
   http.get('/orders/:id', async (request) => ({ id: (request.params as { id: string }).id }));
@@ -31,7 +32,7 @@ describe('HTTP server spans', () => {
   let tracing: Tracing;
   let http: FastifyInstance;
   before(() => {
-    tracing = startTracing({ service: 'order-service', exporter });
+    tracing = startTracing({ service: 'order-service', exporter, saga: sagaKeyOf({ name: 'order', subjectField: 'orderId' }) });
     http = server(tracing, seen);
   });
   after(async () => {

@@ -8,20 +8,22 @@ import {
   ATTR_USER_AGENT_ORIGINAL,
 } from '@opentelemetry/semantic-conventions';
 import type { FastifyInstance, FastifyRequest, RouteHandlerMethod } from 'fastify';
-import { attributes } from './attributes';
 import { type Carrier, extractContext } from './propagation';
+import { defaultSagaKey, type SagaKey } from './saga-key';
 
 export interface HttpTracingOptions {
   /** Paths never traced (probes and scrapes would bury the sagas). Default /health and /metrics. */
   ignore?: readonly string[];
+  /** Which route parameters name the saga, put on the span. Default `defaultSagaKey`. */
+  saga?: SagaKey;
 }
 
 const defaultIgnored = ['/health', '/metrics'];
 
-/** Route parameters that name an order: `:orderId` anywhere, `:id` under /orders. */
-function orderIdOf(request: FastifyRequest, route: string | undefined): string | undefined {
+/** The route parameter that names the saga: `:<routeParam>` anywhere, `:id` under the saga collection's path. */
+function sagaIdOf(request: FastifyRequest, route: string | undefined, saga: SagaKey): string | undefined {
   const params = (request.params ?? {}) as Record<string, unknown>;
-  const id = params.orderId ?? (route?.startsWith('/orders') ? params.id : undefined);
+  const id = params[saga.routeParam] ?? (route?.startsWith(saga.resourcePath) ? params.id : undefined);
   return typeof id === 'string' ? id : undefined;
 }
 
@@ -34,6 +36,7 @@ function orderIdOf(request: FastifyRequest, route: string | undefined): string |
  */
 export function traceHttpServer(http: FastifyInstance, tracer: Tracer, options: HttpTracingOptions = {}): void {
   const ignored = new Set(options.ignore ?? defaultIgnored);
+  const saga = options.saga ?? defaultSagaKey;
   const active = new WeakMap<FastifyRequest, { span: Span; context: Context }>();
 
   const finish = (request: FastifyRequest, statusCode: number | undefined): void => {
@@ -41,8 +44,8 @@ export function traceHttpServer(http: FastifyInstance, tracer: Tracer, options: 
     if (!entry) return;
     active.delete(request);
     const route = request.routeOptions.url;
-    const orderId = orderIdOf(request, route);
-    if (orderId) entry.span.setAttribute(attributes.orderId, orderId);
+    const sagaId = sagaIdOf(request, route, saga);
+    if (sagaId) entry.span.setAttribute(saga.attribute, sagaId);
     if (statusCode === undefined) entry.span.setStatus({ code: SpanStatusCode.ERROR, message: 'request aborted' });
     else {
       entry.span.setAttribute(ATTR_HTTP_RESPONSE_STATUS_CODE, statusCode);

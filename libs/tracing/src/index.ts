@@ -1,6 +1,8 @@
 export { startTracing, noTracing } from './start-tracing';
 export type { TracingOptions } from './start-tracing';
 export type { Tracing } from './tracing';
+export { defaultSagaKey, sagaKeyOf } from './saga-key';
+export type { SagaKey } from './saga-key';
 export type { TracedEvent, MessageSpanOptions, PublishSpanOptions, ProcessSpanOptions } from './message-spans';
 export type { HttpTracingOptions } from './http-server-spans';
 export { otlpProtocols, createOtlpExporter } from './otlp-exporter';

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
+import { sagaKeyOf } from './saga-key';
 import { startTracing } from './start-tracing';
 import type { Tracing } from './tracing';
 
@@ -11,7 +12,7 @@ const remoteTraceparent = `00-${remote.traceId}-${remote.spanId}-01`;
 describe('message spans', () => {
   const exporter = new InMemorySpanExporter();
   let tracing: Tracing;
-  before(() => (tracing = startTracing({ service: 'payment-service', exporter })));
+  before(() => (tracing = startTracing({ service: 'payment-service', exporter, saga: sagaKeyOf({ name: 'order', subjectField: 'orderId' }) })));
   after(() => tracing.shutdown());
   beforeEach(() => exporter.reset());
 

@@ -1,12 +1,13 @@
 import { context, type Context, type Link, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Tracer } from '@opentelemetry/api';
 import { attributes, rabbitmq } from './attributes';
+import { defaultSagaKey } from './saga-key';
 import { type Carrier, carrierGetter, contextFromTraceparent, extractContext, injectContext, jaegerPropagator, traceparentOf } from './propagation';
 
 /** What a span needs to know of an event; a CloudEvents envelope fits, so does a message we could not parse. */
 export interface TracedEvent {
   id: string;
   type: string;
-  /** The saga id: becomes `order.id`. */
+  /** The saga id: becomes the saga attribute (e.g. `order.id`). */
   correlationid?: string;
 }
 
@@ -17,6 +18,8 @@ export interface MessageSpanOptions {
   routingKey?: string;
   /** Further causes of this message, as traceparents: recorded as span links, not parents. */
   links?: readonly string[];
+  /** The span attribute the saga id goes in; `Tracing` fills it from its saga key. Default `saga.id`. */
+  sagaAttribute?: string;
 }
 
 export interface PublishSpanOptions extends MessageSpanOptions {
@@ -39,7 +42,7 @@ function messageAttributes(event: TracedEvent, options: MessageSpanOptions, oper
     [attributes.routingKey]: options.routingKey ?? event.type,
   };
   if (event.correlationid) {
-    attrs[attributes.orderId] = event.correlationid;
+    attrs[options.sagaAttribute ?? defaultSagaKey.attribute] = event.correlationid;
     attrs[attributes.conversationId] = event.correlationid;
   }
   return attrs;

@@ -4,6 +4,7 @@ import { BasicTracerProvider, BatchSpanProcessor, type SpanExporter } from '@ope
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
 import { createOtlpExporter, type OtlpProtocol } from './otlp-exporter';
 import { registerContextManager } from './register-context';
+import type { SagaKey } from './saga-key';
 import { createTracing, type Tracing } from './tracing';
 
 export interface TracingOptions {
@@ -15,6 +16,8 @@ export interface TracingOptions {
   protocol?: OtlpProtocol;
   /** Replaces the OTLP exporter (tests hand in an InMemorySpanExporter). */
   exporter?: SpanExporter;
+  /** How spans name their saga. Default `defaultSagaKey` (`saga.id`); the worker passes its catalogue's (`sagaKeyOf`). */
+  saga?: SagaKey;
 }
 
 /**
@@ -26,12 +29,12 @@ export interface TracingOptions {
 export function startTracing(options: TracingOptions): Tracing {
   registerContextManager();
   const exporter = options.exporter ?? (options.otlpEndpoint ? createOtlpExporter(options.otlpEndpoint, options.protocol) : undefined);
-  if (!exporter) return createTracing(options.service, new ProxyTracerProvider().getTracer(options.service), undefined);
+  if (!exporter) return createTracing(options.service, new ProxyTracerProvider().getTracer(options.service), undefined, options.saga);
   const provider = new BasicTracerProvider({
     resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: options.service }),
     spanProcessors: [new BatchSpanProcessor(exporter)],
   });
-  return createTracing(options.service, provider.getTracer('@troupe/tracing'), provider);
+  return createTracing(options.service, provider.getTracer('@troupe/tracing'), provider, options.saga);
 }
 
 /** Pass-through tracing (records nothing): the default of libraries that were given none. */

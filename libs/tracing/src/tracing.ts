@@ -1,9 +1,9 @@
 import { SpanStatusCode, trace, type Tracer } from '@opentelemetry/api';
 import type { FastifyInstance } from 'fastify';
-import { attributes } from './attributes';
 import { traceHttpServer, type HttpTracingOptions } from './http-server-spans';
 import { type ProcessSpanOptions, type PublishSpanOptions, type TracedEvent, withProcessSpan, withPublishSpan } from './message-spans';
 import { type Carrier, currentTraceparent } from './propagation';
+import { defaultSagaKey, type SagaKey } from './saga-key';
 
 /** One service's tracing: its tracer plus the helpers the chassis and the messaging pipeline call. */
 export interface Tracing {
@@ -16,8 +16,10 @@ export interface Tracing {
   withProcessSpan<R>(event: TracedEvent, headers: Carrier, fn: (traceparent: string | undefined) => Promise<R>, options: ProcessSpanOptions): Promise<R>;
   /** The active context's W3C traceparent (store it with an outbox row). */
   currentTraceparent(): string | undefined;
-  /** Puts `order.id` on the active span (e.g. the `POST /orders` span once the order id exists). */
-  tagOrder(orderId: string): void;
+  /** How spans name their saga (attribute and route parameters). */
+  readonly saga: SagaKey;
+  /** Puts the saga id on the active span (e.g. the `POST /orders` span once the order id exists). */
+  tagSaga(sagaId: string): void;
   /** Marks the active span failed with a Troupe outcome (`retried`, `dead-lettered: <reason>`) without throwing. */
   recordFailure(outcome: string, error?: unknown): void;
   /** SERVER spans for every request of this fastify instance; call before routes are added. */
@@ -36,16 +38,18 @@ export interface SpanSink {
   shutdown(): Promise<void>;
 }
 
-export function createTracing(service: string, tracer: Tracer, sink: SpanSink | undefined): Tracing {
+export function createTracing(service: string, tracer: Tracer, sink: SpanSink | undefined, saga: SagaKey = defaultSagaKey): Tracing {
+  const sagaAttribute = saga.attribute;
   return {
     service,
+    saga,
     enabled: sink !== undefined,
     tracer,
-    withPublishSpan: (event, headers, fn, options) => withPublishSpan(tracer, event, headers, fn, options),
-    withProcessSpan: (event, headers, fn, options) => withProcessSpan(tracer, event, headers, fn, options),
+    withPublishSpan: (event, headers, fn, options) => withPublishSpan(tracer, event, headers, fn, { sagaAttribute, ...options }),
+    withProcessSpan: (event, headers, fn, options) => withProcessSpan(tracer, event, headers, fn, { sagaAttribute, ...options }),
     currentTraceparent,
-    tagOrder(orderId) {
-      trace.getActiveSpan()?.setAttribute(attributes.orderId, orderId);
+    tagSaga(sagaId) {
+      trace.getActiveSpan()?.setAttribute(sagaAttribute, sagaId);
     },
     recordFailure(outcome, error) {
       const span = trace.getActiveSpan();
@@ -54,7 +58,7 @@ export function createTracing(service: string, tracer: Tracer, sink: SpanSink | 
       if (error !== undefined) span.recordException(error instanceof Error ? error : String(error));
       span.setStatus({ code: SpanStatusCode.ERROR, message: outcome });
     },
-    traceHttpServer: (http, options) => traceHttpServer(http, tracer, options),
+    traceHttpServer: (http, options) => traceHttpServer(http, tracer, { saga, ...options }),
     forceFlush: async () => sink?.forceFlush(),
     async shutdown(timeoutMs = 5000) {
       if (!sink) return true;

@@ -5,6 +5,7 @@
 import { createInterface } from 'node:readline';
 import { connectBroker, createMessaging, noopMetrics, type MessagingMetrics } from '@troupe/messaging';
 import { openRawClient } from '@troupe/messaging/testing';
+import { orderCatalogue } from '@troupe/order-catalogue';
 import { createSqliteStore } from '@troupe/persistence';
 import { bareHopNames, benchBrokerUrl, troupeHopService, type HopStats } from './hop-names';
 
@@ -34,6 +35,7 @@ async function startTroupe(prefix: string, prefetch: number, synchronous: 'FULL'
   const broker = connectBroker({ url: benchBrokerUrl });
   const store = createSqliteStore({ file, synchronous });
   const messaging = createMessaging({
+    catalogue: orderCatalogue,
     broker,
     store,
     prefix,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { sampleEvent } from '@troupe/contracts/testing';
+import { sampleEvent } from '@troupe/order-catalogue/testing';
 import { openRawClient, type RawClient } from '@troupe/messaging/testing';
 import type { SagaTiming, Workload } from './phase';
 

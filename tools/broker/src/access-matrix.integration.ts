@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { eventTypes } from '@troupe/contracts';
+import { eventTypes } from '@troupe/order-catalogue';
 import { archiveNames, buildTopology, topologyNames, type Topology } from '@troupe/messaging';
 import { openAccessProbe, type AccessOperation, type AccessProbe, type AccessResult } from '@troupe/messaging/testing';
 import { desiredState, serviceAccess, type ServiceAccess } from './desired-state';

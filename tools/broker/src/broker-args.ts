@@ -88,7 +88,7 @@ const common = `  --management-url URL   management API with an administrator's 
 export const help = {
   broker: `troupe broker <provision|check> [options]
 
-Least privilege on the broker, derived from the services' manifests (libs/contracts/src/manifests): one user per
+Least privilege on the broker, derived from the services' manifests (libs/order-catalogue/src/manifests): one user per
 service and per tool on the vhost, each allowed only its own queues and exchanges, the events exchange, and (topic
 permissions) the event types its manifest emits. See tools/broker/README.md.
 

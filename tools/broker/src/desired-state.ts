@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { emittedBy, referenceManifests, type ServiceManifest } from '@troupe/contracts';
+import { emittedBy, type ServiceManifest } from '@troupe/contracts';
+import { referenceManifests } from '@troupe/order-catalogue';
 import { brokerPermissionsFor, escapeRegex, exactly, matchNothing, topologyNames, type BrokerPermissions } from '@troupe/messaging';
 
 /** One broker user as it should be: its permissions on the vhost, and (for services) topic permissions on the events exchange. */

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { decodeEvent } from '@troupe/contracts';
+import { decodeEvent } from '@troupe/order-catalogue';
 import { buildPoison, expectedReason, poisonKinds, poisonRoutingKeys } from './poison';
 
 describe('chaos poison', () => {

@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { sampleEvent } from '@troupe/contracts/testing';
+import { sampleEvent } from '@troupe/order-catalogue/testing';
 import { buildTopology, topologyNames, troupeHeaders } from '@troupe/messaging';
 import { deleteTopologies, publishRaw, takeMessages, withBrokerChannel } from '@troupe/messaging/testing';
 import { runDlq } from './dlq.command';

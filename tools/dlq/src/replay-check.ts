@@ -1,4 +1,4 @@
-import { decodeEvent } from '@troupe/contracts';
+import { decodeEvent } from '@troupe/order-catalogue';
 import { topologyNames, type DeadLetter } from '@troupe/messaging';
 import type { LetterSummary } from './letter-summary';
 

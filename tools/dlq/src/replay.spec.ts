@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { sampleEvent } from '@troupe/contracts/testing';
+import { sampleEvent } from '@troupe/order-catalogue/testing';
 import type { DeadLetter } from '@troupe/messaging';
 import { summarise } from './letter-summary';
 import { checkReplay } from './replay-check';

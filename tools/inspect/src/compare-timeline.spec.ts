@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { referenceManifests } from '@troupe/contracts';
+import { referenceManifests } from '@troupe/order-catalogue';
 import { compareTimeline, type Comparison } from './compare-timeline';
 import { fixtureOrderId, jaegerFixture, orderViewFixture, type FixtureName } from './fixtures';
 import { mergeHops } from './inspect-order';

@@ -1,7 +1,7 @@
 // `troupe inspect <orderId>`: one saga's hop-by-hop timeline, compared with the saga map. Exit 0 follows the map,
 // 1 departs from it (missing or unexpected steps), 2 usage error or a source could not be read.
 import { parseArgs } from 'node:util';
-import { referenceManifests } from '@troupe/contracts';
+import { referenceManifests } from '@troupe/order-catalogue';
 import { inspectOrder } from './inspect-order';
 import { renderReport } from './render-report';
 import { SourceError } from './source-error';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { referenceManifests } from '@troupe/contracts';
+import { referenceManifests } from '@troupe/order-catalogue';
 import { embedInReadme, readmeBegin, readmeEnd, renderReadmeBlock } from './readme-block';
 
 describe('saga map in the README', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { referenceManifests } from '@troupe/contracts';
+import { referenceManifests } from '@troupe/order-catalogue';
 import { checkSagaMap } from './check-saga-map';
 import { renderSagaMapDoc, sagaMapDocPath } from './render-saga-map-doc';
 import { referenceSagaMapOptions } from './saga-map-options';

@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { referenceManifests } from '@troupe/contracts';
+import { referenceManifests } from '@troupe/order-catalogue';
 import { checkSagaMap } from './check-saga-map';
 import { embedInReadme, renderReadmeBlock } from './readme-block';
 import { renderSagaMapDoc, sagaMapDocPath } from './render-saga-map-doc';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { createEvent } from '@troupe/contracts';
+import { createEvent } from '@troupe/order-catalogue';
 import { adminHeaders } from '@troupe/worker/testing';
 import { startRouteHarness, type RouteHarness } from '../testing/route-harness';
 import { projectedEventsOf, sagaEvents } from '../testing/saga-events';

@@ -1,4 +1,5 @@
 import { readArchive, type ArchiveReadResult } from '@troupe/messaging';
+import { orderCatalogue } from '@troupe/order-catalogue';
 import type { Store } from '@troupe/persistence';
 import { projectIntoStore } from '../store/project-into-store';
 import { orderViewIndexes, orderViewsCollection } from '../store/order-view-row';
@@ -49,6 +50,7 @@ export async function replayArchiveInto(store: Store, options: ReplayOptions): P
     });
   };
   const result = await readArchive({
+    catalogue: orderCatalogue,
     url: options.url,
     prefix: options.prefix,
     from: 'first',

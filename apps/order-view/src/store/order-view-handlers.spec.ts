@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { orderViewManifest } from '@troupe/contracts';
+import { orderViewManifest } from '@troupe/order-catalogue';
 import { startRouteHarness } from '../testing/route-harness';
 import { eventOfType, sagaEvents } from '../testing/saga-events';
 import { orderViewHandlers } from './order-view-handlers';

@@ -1,4 +1,4 @@
-import type { orderViewManifest } from '@troupe/contracts';
+import type { orderViewManifest } from '@troupe/order-catalogue';
 import type { HandlersOf } from '@troupe/worker';
 import type { EventHandler } from '@troupe/messaging';
 import { projectedEventTypes, type ProjectedEvent } from '../view/order-view';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createEvent, type AnyEvent, type EventMap, type EventOf, type EventType } from '@troupe/contracts';
+import { type AnyEvent, type EventMap, type EventOf, type EventType } from '@troupe/contracts';
+import { createEvent } from '@troupe/order-catalogue';
 import { projectedEventTypes, type ProjectedEvent, type ProjectedEventType } from '../view/order-view';
 
 export type SagaOutcome = 'happy' | 'stock-failure' | 'payment-declined' | 'shipping-failed' | 'customer-cancel' | 'timeout';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { createEvent, validateEvent } from '@troupe/contracts';
-import { exampleEvents } from '@troupe/contracts/testing';
+import { createEvent, validateEvent } from '@troupe/order-catalogue';
+import { exampleEvents } from '@troupe/order-catalogue/testing';
 import { projectedEventsOf, sagaEvents, sagaOutcomes } from '../testing/saga-events';
 import { projectedEventTypes, type OrderView, type ProjectedEvent } from './order-view';
 import { project } from './project';

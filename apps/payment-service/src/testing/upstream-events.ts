@@ -1,6 +1,6 @@
 // Upstream events as other services would publish them, built with the real contracts.
 import { randomUUID } from 'node:crypto';
-import { createEvent } from '@troupe/contracts';
+import { createEvent } from '@troupe/order-catalogue';
 
 export function orderCreated(orderId: string, { paymentToken = 'tok_visa', totalCents = 1999 } = {}) {
   return createEvent(

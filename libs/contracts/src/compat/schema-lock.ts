@@ -9,13 +9,14 @@ export interface SchemaLock {
   released: Record<string, JsonSchema>;
 }
 
-export const schemaLockFile = path.join(__dirname, '..', '..', 'schemas.lock.json');
+/** A catalogue's lock file: `<root>/schemas.lock.json`. */
+export const schemaLockFileOf = (root: string) => path.join(root, 'schemas.lock.json');
 
-export function readSchemaLock(file: string = schemaLockFile): SchemaLock {
+export function readSchemaLock(file: string): SchemaLock {
   return JSON.parse(readFileSync(file, 'utf8')) as SchemaLock;
 }
 
-export function writeSchemaLock(catalogue: readonly EventSchema[], file: string = schemaLockFile): void {
+export function writeSchemaLock(catalogue: readonly EventSchema[], file: string): void {
   const released = Object.fromEntries([...catalogue].sort((a, b) => a.id.localeCompare(b.id)).map((entry) => [entry.id, entry.schema]));
   writeFileSync(file, `${JSON.stringify({ released } satisfies SchemaLock, null, 2)}\n`);
 }

@@ -1,12 +1,12 @@
-// `nx run contracts:asyncapi` writes docs/asyncapi.yaml; with `--check` it only fails when the committed file is stale.
+// A catalogue's `asyncapi` target writes docs/asyncapi.yaml; with `--check` it only fails when the committed file is stale.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { asyncApiPath, renderAsyncApi } from '../asyncapi/render-asyncapi';
-import { loadCatalogue } from '../catalogue';
-import { referenceManifests } from '../manifests/reference-manifests';
+import { openCatalogueLibrary, workspaceRoot } from './catalogue-library';
 
-const file = path.join(__dirname, '..', '..', '..', '..', asyncApiPath);
-const rendered = renderAsyncApi(loadCatalogue(), referenceManifests);
+const { catalogue, manifests } = openCatalogueLibrary('asyncapi');
+const file = path.join(workspaceRoot, asyncApiPath);
+const rendered = renderAsyncApi(catalogue, manifests);
 if (process.argv.includes('--check')) {
   let committed = '';
   try {
@@ -15,7 +15,7 @@ if (process.argv.includes('--check')) {
     // A missing file is stale too.
   }
   if (committed !== rendered) {
-    console.error(`${asyncApiPath} is stale: run nx run contracts:asyncapi`);
+    console.error(`${asyncApiPath} is stale: run npx nx run ${catalogue.name}-catalogue:asyncapi`);
     process.exit(1);
   }
   console.log(`${asyncApiPath} is up to date`);

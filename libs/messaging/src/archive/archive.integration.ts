@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { createEvent, toAmqpProperties, type AnyEvent } from '@troupe/contracts';
+import { toAmqpProperties, type AnyEvent } from '@troupe/contracts';
+import { createEvent, orderCatalogue as catalogue } from '@troupe/order-catalogue';
 import { deleteArchive, ensureArchive } from './ensure';
 import { readArchive, type ArchivedEvent } from './reader';
 import { archiveNames } from './topology';
@@ -28,7 +29,7 @@ describe('event archive on the real broker', function () {
   const readAll = async (from: 'first' | number = 'first') => {
     const records: ArchivedEvent[] = [];
     const progress: number[] = [];
-    const result = await readArchive({ url, prefix, from, prefetch: 8, progressEvery: 10, onEvent: (record) => void records.push(record), onProgress: (p) => progress.push(p.read) });
+    const result = await readArchive({ url, prefix, catalogue, from, prefetch: 8, progressEvery: 10, onEvent: (record) => void records.push(record), onProgress: (p) => progress.push(p.read) });
     return { records, result, progress };
   };
 
@@ -62,6 +63,6 @@ describe('event archive on the real broker', function () {
   });
 
   it('refuses to read an archive that was never declared', async () => {
-    await assert.rejects(readArchive({ url, prefix: `${prefix}missing.`, onEvent: () => undefined }), /not found/);
+    await assert.rejects(readArchive({ url, prefix: `${prefix}missing.`, catalogue, onEvent: () => undefined }), /not found/);
   });
 });

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import amqp, { type ConsumeMessage } from 'amqplib';
-import type { EventEnvelope } from '@troupe/contracts';
+import type { EventCatalogue, EventEnvelope } from '@troupe/contracts';
 import { archiveMarkerHeader, isArchiveMarker, isOwnMarker } from './marker';
 import { deliveredOffset, streamOffsetArgument, type ArchiveStart } from './offset';
 import { archiveNames } from './topology';
 import type { EventCodec } from '../codec/codec';
-import { contractsCodec } from '../codec/contracts-codec';
+import { catalogueCodec } from '../codec/catalogue-codec';
 
 export interface ArchivedEvent {
   offset: number;
@@ -36,7 +36,9 @@ export interface ArchiveReadOptions {
   from?: ArchiveStart;
   /** Deliveries in flight (basic.qos; streams require it). Default 256. */
   prefetch?: number;
-  /** Default `contractsCodec`: every record is validated like a consumed delivery. */
+  /** The catalogue the archived events belong to. */
+  catalogue: EventCatalogue;
+  /** Default `catalogueCodec(catalogue)`: every record is validated like a consumed delivery. */
   codec?: EventCodec;
   /** Default 1 MiB (larger than consumers accept, so an archived event is never refused for size alone). */
   maxMessageBytes?: number;
@@ -63,7 +65,7 @@ export interface ArchiveReadResult {
  */
 export async function readArchive(options: ArchiveReadOptions): Promise<ArchiveReadResult> {
   const stream = archiveNames(options.prefix).archiveStream;
-  const codec = options.codec ?? contractsCodec;
+  const codec = options.codec ?? catalogueCodec(options.catalogue);
   const maxBytes = options.maxMessageBytes ?? 1024 * 1024;
   const progressEvery = options.progressEvery ?? 1000;
   const markerId = randomUUID();

@@ -4,7 +4,7 @@ export type DecodedEvent = { ok: true; event: EventEnvelope } | { ok: false; rea
 
 /**
  * How messaging turns bytes into trusted events and builds outgoing ones. Injected so the pipeline
- * does not care which catalogue it serves; `contractsCodec` is the production adapter.
+ * does not care which catalogue it serves; `catalogueCodec(catalogue)` is the production adapter.
  */
 export interface EventCodec {
   /** Parses (refusing bodies over `maxBytes`) and validates one delivery body. Never throws. */

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createEvent } from '@troupe/contracts';
+import { createEvent } from '@troupe/order-catalogue';
 import { createSqliteStore } from '@troupe/persistence';
 import type { HandlerMap } from './handler';
 import { countEffect, Harness, stockReserved, totalEffects, brokerUrl } from '../test-support/harness';

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { createEvent, newId } from '@troupe/contracts';
+import { newId } from '@troupe/contracts';
+import { createEvent } from '@troupe/order-catalogue';
 import { createSqliteStore, type Store } from '@troupe/persistence';
 import { noTracing } from '@troupe/tracing';
 import type { ConfirmPublisher } from '../publish/confirm-publisher';

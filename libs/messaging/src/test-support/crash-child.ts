@@ -1,5 +1,6 @@
 // A payer service in its own process, so a test can SIGKILL it at a chosen point of the pipeline.
 // argv[2]: JSON { file, prefix, url, mode: 'normal' | 'kill-after-commit' | 'kill-after-publish' }.
+import { orderCatalogue } from '@troupe/order-catalogue';
 import { createSqliteStore, type Store } from '@troupe/persistence';
 import type { Channel } from 'amqplib';
 import { connectBroker, managed, type BrokerConnection } from '../connection/broker-connection';
@@ -67,6 +68,7 @@ async function main(): Promise<void> {
   const broker = connectBroker({ url: config.url, reconnect: { maxDelayMs: 250 } });
   const killAfterPublish = config.mode === 'kill-after-publish' ? dyingAfterPublish(broker) : undefined;
   const messaging = createMessaging({
+    catalogue: orderCatalogue,
     broker,
     store: config.mode === 'kill-after-commit' ? dyingAfterCommit(store) : store,
     service: 'payer',

@@ -1,5 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createEvent, type EventOf } from '@troupe/contracts';
+import { type EventOf } from '@troupe/contracts';
+// The order catalogue is these tests' worked example of a catalogue; the library itself names none.
+import { createEvent, orderCatalogue } from '@troupe/order-catalogue';
 import { createSqliteStore, parseStoreFaults, withTransactionReruns, type Store, type StoredDocument } from '@troupe/persistence';
 import { connectBroker, type BrokerConnection } from '../connection/broker-connection';
 import { createMessaging, type Messaging, type MessagingOptions } from '../messaging';
@@ -37,10 +39,12 @@ export class Harness {
   private readonly topologies: Topology[] = [];
   private readonly cleanups: Array<() => Promise<unknown>> = [];
 
-  async service(options: Omit<MessagingOptions, 'broker' | 'store' | 'prefix'> & { url?: string; store?: Store }): Promise<RunningService> {
+  async service(
+    options: Omit<MessagingOptions, 'broker' | 'store' | 'prefix' | 'catalogue'> & { url?: string; store?: Store; catalogue?: MessagingOptions['catalogue'] },
+  ): Promise<RunningService> {
     const broker = connectBroker({ url: options.url ?? brokerUrl, reconnect: { maxDelayMs: 250 } });
     const store = options.store ?? withStoreFaults(createSqliteStore({ file: ':memory:' }));
-    const messaging = createMessaging({ retryDelaysMs: [100, 200, 400], ...options, broker, store, prefix: this.prefix });
+    const messaging = createMessaging({ retryDelaysMs: [100, 200, 400], catalogue: orderCatalogue, ...options, broker, store, prefix: this.prefix });
     this.topologies.push(messaging.topology);
     this.cleanups.push(async () => {
       await messaging.stop({ timeoutMs: 2000 });

@@ -6,7 +6,7 @@ import type { ContractContext, Counter } from './contract-context';
 interface Entry {
   _id: string;
   version?: number;
-  orderId: string;
+  ownerId: string;
 }
 
 class Rollback extends Error {}
@@ -20,7 +20,7 @@ export function transactionContract(context: ContractContext): void {
   it('commits writes across two collections together and returns what fn returned', async () => {
     const result = await store.transaction(async (session) => {
       await session.collection<Counter>('counters').insert({ _id: 'orders', value: 1 });
-      await session.collection<Entry>('outbox').insert({ _id: 'e1', orderId: 'o1' });
+      await session.collection<Entry>('outbox').insert({ _id: 'e1', ownerId: 'o1' });
       return 'done';
     });
     assert.equal(result, 'done');
@@ -33,14 +33,14 @@ export function transactionContract(context: ContractContext): void {
     const outbox = store.collection<Entry>('outbox');
     await counters.insert({ _id: 'orders', value: 1 });
     await counters.insert({ _id: 'doomed', value: 9 });
-    await outbox.insert({ _id: 'e0', orderId: 'o0' });
+    await outbox.insert({ _id: 'e0', ownerId: 'o0' });
     const failure = new Rollback('handler failed');
     await assert.rejects(
       store.transaction(async (session) => {
         await session.collection<Counter>('counters').update({ _id: 'orders', value: 2 }, 1);
         await session.collection<Counter>('counters').delete('doomed');
-        await session.collection<Entry>('outbox').insert({ _id: 'e1', orderId: 'o1' });
-        await session.collection<Entry>('brand-new').insert({ _id: 'n1', orderId: 'o1' });
+        await session.collection<Entry>('outbox').insert({ _id: 'e1', ownerId: 'o1' });
+        await session.collection<Entry>('brand-new').insert({ _id: 'n1', ownerId: 'o1' });
         assert.equal(await session.collection('outbox').count(), 2, 'a transaction reads its own writes');
         throw failure;
       }),
@@ -50,7 +50,7 @@ export function transactionContract(context: ContractContext): void {
     assert.equal((await counters.get('doomed'))?.value, 9);
     assert.deepEqual((await outbox.find()).map((e) => e._id), ['e0']);
     assert.equal(await store.collection('brand-new').count(), 0);
-    await store.collection<Entry>('brand-new').insert({ _id: 'n1', orderId: 'o1' });
+    await store.collection<Entry>('brand-new').insert({ _id: 'n1', ownerId: 'o1' });
     assert.equal(await store.collection('brand-new').count(), 1, 'a collection first touched in a rolled-back transaction still works');
   });
 
@@ -74,11 +74,11 @@ export function transactionContract(context: ContractContext): void {
   });
 
   it('rolls back earlier writes when a later one hits a duplicate key', async () => {
-    await store.collection<Entry>('inbox').insert({ _id: 'm1', orderId: 'o1' });
+    await store.collection<Entry>('inbox').insert({ _id: 'm1', ownerId: 'o1' });
     await assert.rejects(
       store.transaction(async (session) => {
-        await session.collection<Entry>('outbox').insert({ _id: 'e1', orderId: 'o1' });
-        await session.collection<Entry>('inbox').insert({ _id: 'm1', orderId: 'o1' });
+        await session.collection<Entry>('outbox').insert({ _id: 'e1', ownerId: 'o1' });
+        await session.collection<Entry>('inbox').insert({ _id: 'm1', ownerId: 'o1' });
       }),
       DuplicateKeyError,
     );

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sampleEvent } from '@troupe/contracts/testing';
+import { sampleEvent } from '@troupe/order-catalogue/testing';
 // Test-only: the chassis never depends on the testing lib at runtime; its process helpers are fine in tests.
 import { buildApps, deleteBrokerNamespace, httpGet, pollHttp, runAppProcessToExit, startAppProcess, waitFor, type AppProcess } from '@troupe/testing';
 import { openEventBus, type EventBus } from '../testing/event-bus';

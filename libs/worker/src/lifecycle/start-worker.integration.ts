@@ -4,13 +4,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { examplesOf } from '@troupe/contracts/testing';
+import { examplesOf } from '@troupe/order-catalogue/testing';
 import { buildTopology } from '@troupe/messaging';
 import { deleteTopologies } from '@troupe/messaging/testing';
 import { integerField } from '../config/field-types';
 import { startWorker, type RunningWorker } from './start-worker';
 import { consumerManifest } from '../testing/consumer-manifest';
 import { defineWorker } from './worker-definition';
+import { orderCatalogue } from '@troupe/order-catalogue';
 
 const brokerUrl = 'amqp://guest:guest@127.0.0.1:5672';
 
@@ -26,6 +27,7 @@ describe('startWorker in-process (real broker, SQLite)', function () {
   let worker: RunningWorker | undefined;
 
   const probe = defineWorker({
+    catalogue: orderCatalogue,
     service: 'chassis-probe',
     defaultPort: 3999,
     config: { PROBE_MULTIPLIER: integerField({ description: 'Proves app fields reach the hooks typed.', default: 1 }) },
@@ -124,6 +126,7 @@ describe('startWorker in-process (real broker, SQLite)', function () {
   it('refuses a handler map that is not its manifest\'s before touching the broker, naming the service and the events', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'troupe-chassis-'));
     const mismatched = defineWorker({
+      catalogue: orderCatalogue,
       service: 'chassis-mismatch',
       defaultPort: 3999,
       manifest: consumerManifest('chassis-mismatch', ['order.created', 'order.confirmed']),

@@ -1,7 +1,7 @@
 import type { DestinationStream } from 'pino';
 import type { ServiceManifest } from '@troupe/contracts';
 import { connectBroker, createMessaging, type HandlerMap } from '@troupe/messaging';
-import { startTracing, type SpanExporter } from '@troupe/tracing';
+import { sagaKeyOf, startTracing, type SpanExporter } from '@troupe/tracing';
 import { readBrokerTlsFiles } from '../config/broker-tls-files';
 import { loadConfig } from '../config/load-config';
 import { redactConfig } from '../config/redact-config';
@@ -60,7 +60,7 @@ export async function startWorker<F extends ConfigFields, S, M extends ServiceMa
     shutdown.run((step, error) => logger.error({ err: error, step }, `shutdown step "${step}" failed`), onStep);
 
   try {
-    const tracing = startTracing({ service, otlpEndpoint: common.OTEL_EXPORTER_OTLP_ENDPOINT, protocol: common.OTEL_EXPORTER_OTLP_PROTOCOL, exporter: options.spanExporter });
+    const tracing = startTracing({ service, saga: sagaKeyOf(definition.catalogue), otlpEndpoint: common.OTEL_EXPORTER_OTLP_ENDPOINT, protocol: common.OTEL_EXPORTER_OTLP_PROTOCOL, exporter: options.spanExporter });
     // Registered first, so it runs last: the spans of the drain and of the stop hook are exported too. A collector that
     // does not answer costs at most a tenth of the budget and only loses spans: a warning, not a failed stop.
     shutdown.add('tracing', async () => {
@@ -90,6 +90,7 @@ export async function startWorker<F extends ConfigFields, S, M extends ServiceMa
     shutdown.add('broker connection', () => broker.close());
     const messaging = createMessaging({
       ...definition.messaging,
+      catalogue: definition.catalogue,
       broker,
       store,
       service,

@@ -7,6 +7,7 @@ import { brokerConnectionsNamed, brokerTls, deleteBrokerNamespace, generateUnrel
 import { startWorker, type RunningWorker } from './start-worker';
 import { consumerManifest } from '../testing/consumer-manifest';
 import { defineWorker } from './worker-definition';
+import { orderCatalogue } from '@troupe/order-catalogue';
 
 /** A worker over `amqps://` as `npm start -- --tls` runs them: the CA and client certificate from `npm run infra -- --tls`. */
 describe('a worker over TLS (real broker, listener from `npm run infra -- --tls`)', function () {
@@ -24,7 +25,7 @@ describe('a worker over TLS (real broker, listener from `npm run infra -- --tls`
   let dataDir: string;
   const workers: RunningWorker[] = [];
   const start = async (service: string, env: Record<string, string>) => {
-    const worker = await startWorker(defineWorker({ service, defaultPort: 3999, manifest: consumerManifest(service, ['order.created']), handlers: () => ({ 'order.created': async () => undefined }) }), {
+    const worker = await startWorker(defineWorker({ catalogue: orderCatalogue, service, defaultPort: 3999, manifest: consumerManifest(service, ['order.created']), handlers: () => ({ 'order.created': async () => undefined }) }), {
       env: { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, RABBITMQ_PREFIX: prefix, RABBITMQ_URL: setup.url, ...env },
       logDestination,
     });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { consumerManifest } from '../testing/consumer-manifest';
 import { validateDefinition, validateHandlers } from './validate-definition';
 import { defineWorker } from './worker-definition';
+import { orderCatalogue } from '@troupe/order-catalogue';
 
 describe('validateDefinition', () => {
   it('accepts a kebab-case service with a port', () => {
@@ -67,11 +68,11 @@ describe('validateHandlers', () => {
 
   it('types the handler map against the manifest: a missing or an extra handler does not compile', () => {
     const alerts = consumerManifest('stock-alerts', ['order.created']);
-    defineWorker({ service: 'stock-alerts', defaultPort: 3010, manifest: alerts, handlers: () => ({ 'order.created': handler }) });
+    defineWorker({ catalogue: orderCatalogue, service: 'stock-alerts', defaultPort: 3010, manifest: alerts, handlers: () => ({ 'order.created': handler }) });
     // @ts-expect-error order.created has no handler
-    defineWorker({ service: 'stock-alerts', defaultPort: 3010, manifest: alerts, handlers: () => ({}) });
+    defineWorker({ catalogue: orderCatalogue, service: 'stock-alerts', defaultPort: 3010, manifest: alerts, handlers: () => ({}) });
     // @ts-expect-error order.confirmed is not consumed
-    defineWorker({ service: 'stock-alerts', defaultPort: 3010, manifest: alerts, handlers: () => ({ 'order.created': handler, 'order.confirmed': handler }) });
+    defineWorker({ catalogue: orderCatalogue, service: 'stock-alerts', defaultPort: 3010, manifest: alerts, handlers: () => ({ 'order.created': handler, 'order.confirmed': handler }) });
   });
 
   it('without a manifest: no handlers (a worker that consumes nothing, like the reconciler)', () => {

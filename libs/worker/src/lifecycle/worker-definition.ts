@@ -1,4 +1,4 @@
-import type { EventOf, EventType, ServiceManifest } from '@troupe/contracts';
+import type { EventCatalogue, EventOf, EventType, ServiceManifest } from '@troupe/contracts';
 import type { BrokerConnection, EventHandler, HandlerMap, Messaging, MessagingOptions } from '@troupe/messaging';
 import type { IndexSpec, Store } from '@troupe/persistence';
 import type { Tracing } from '@troupe/tracing';
@@ -42,7 +42,7 @@ export type HandlersOf<M extends ServiceManifest> = ServiceManifest extends M
   : { [T in ConsumedBy<M>]: EventHandler<EventOf<T>> } & { [T in Exclude<EventType, ConsumedBy<M>>]?: never };
 
 /** Messaging knobs an app may tune; broker, store, service, prefix, metrics, logger and tracing come from the chassis. */
-export type WorkerMessagingOptions = Omit<MessagingOptions, 'broker' | 'store' | 'service' | 'handlers' | 'prefix' | 'metrics' | 'logger' | 'tracing'>;
+export type WorkerMessagingOptions = Omit<MessagingOptions, 'broker' | 'store' | 'service' | 'handlers' | 'prefix' | 'metrics' | 'logger' | 'tracing' | 'catalogue'>;
 
 /** Stops what a definition's `start` hook started. */
 export type WorkerStop = () => Promise<void> | void;
@@ -52,6 +52,8 @@ export interface WorkerDefinition<F extends ConfigFields = ConfigFields, S = unk
   service: string;
   /** HTTP port when PORT is unset. */
   defaultPort: number;
+  /** The event catalogue this worker speaks (its catalogue library's `catalogue`): what it decodes, validates and emits. */
+  catalogue: EventCatalogue;
   /** App-specific environment variables, read with the common ones at start. */
   config?: F;
   /** Indexes ensured on the store at start, per collection (which ensures the collection too). */
@@ -63,7 +65,7 @@ export interface WorkerDefinition<F extends ConfigFields = ConfigFields, S = unk
    */
   collections?: readonly string[];
   /**
-   * What this service consumes and may emit (libs/contracts' manifests). The keys of `handlers` must be exactly its
+   * What this service consumes and may emit (its catalogue library's manifest). The keys of `handlers` must be exactly its
    * consumed events (typed, and checked at start before the broker is touched). No manifest → no handlers.
    */
   manifest?: M;

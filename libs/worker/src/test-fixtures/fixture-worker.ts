@@ -1,9 +1,11 @@
 // A worker with knobs for the process tests: a slow route (in-flight work at shutdown), a stop hook that can hang,
 // and a command emitting one event through the outbox (traced from the request to the publish).
-import { examplesOf } from '@troupe/contracts/testing';
+import { examplesOf } from '@troupe/order-catalogue/testing';
 import { booleanField, defineWorker, integerField, runWorker } from '../index';
+import { orderCatalogue } from '@troupe/order-catalogue';
 
 const fixtureWorker = defineWorker({
+  catalogue: orderCatalogue,
   service: 'fixture-worker',
   defaultPort: 3999,
   config: {

@@ -1,8 +1,8 @@
 // Unit-test harness: runs an app's handlers and routes over an in-memory SQLite store, with no broker, so a spec
 // can deliver events one at a time (in any order, twice) and see what was stored, emitted and served.
 import { Writable } from 'node:stream';
-import { createEvent, type AnyEvent, type EventEnvelope } from '@troupe/contracts';
-import type { EventHandler, HandlerContext, HandlerMap } from '@troupe/messaging';
+import type { AnyEvent, EventCatalogue, EventEnvelope } from '@troupe/contracts';
+import { NonRecoverableError, type EventHandler, type HandlerContext, type HandlerMap } from '@troupe/messaging';
 import { createSqliteStore, type Store } from '@troupe/persistence';
 import { createHttpServer } from '../http/create-http-server';
 import type { HttpServer } from '../http/create-http-server';
@@ -21,12 +21,18 @@ export interface InMemoryService {
 }
 
 export async function inMemoryService(
+  /** The catalogue the service speaks: its emits are built and validated against it, as the pipeline does. */
+  catalogue: EventCatalogue,
   service: string,
   handlers: HandlerMap,
   /** May be async (a harness that runs a definition's `prepare` before its routes); awaited before HTTP is ready. */
   routes: (http: HttpServer, store: Store) => void | Promise<void>,
-  /** `adminToken` guards the routes marked `adminOnly`; default `testAdminToken` (send `adminHeaders()`). */
-  options: { adminToken?: string } = {},
+  /**
+   * `adminToken` guards the routes marked `adminOnly`; default `testAdminToken` (send `adminHeaders()`).
+   * `validateEmits` (default true) refuses an invalid emitted event with a NonRecoverableError, as the pipeline does;
+   * a contract harness that validates and attributes every emitted event itself turns it off.
+   */
+  options: { adminToken?: string; validateEmits?: boolean } = {},
 ): Promise<InMemoryService> {
   const store = await createSqliteStore({ file: ':memory:' });
   const metrics = createMetrics(service);
@@ -48,7 +54,9 @@ export async function inMemoryService(
           logger: quiet,
           retryCount: 0,
           emit: async (type, data) => {
-            const out = createEvent(type, data, { source: service, causedBy: event });
+            const out = catalogue.createEvent(type, data, { source: service, causedBy: event });
+            const checked = options.validateEmits === false ? { ok: true as const } : catalogue.validateEvent(out);
+            if (!checked.ok) throw new NonRecoverableError(`${service} emitted an invalid ${type}: ${checked.errors.join('; ')}`);
             emitted.push(out as AnyEvent);
             return out;
           },

@@ -4,14 +4,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { SpanKind } from '@opentelemetry/api';
-import { sampleEvent } from '@troupe/contracts/testing';
+import { sampleEvent } from '@troupe/order-catalogue/testing';
 import { topologyNames } from '@troupe/messaging';
 import { deleteTopologies, publishRaw } from '@troupe/messaging/testing';
 import { InMemorySpanExporter, type ReadableSpan } from '@troupe/tracing';
 import { initTracer, opentracing } from 'jaeger-client';
 import { startWorker, type RunningWorker } from '../lifecycle/start-worker';
-import { sagaServices } from './testing/saga-services';
-import { drawTree } from './testing/span-tree';
+import { sagaServices } from './test-support/saga-services';
+import { drawTree } from './test-support/span-tree';
 
 const brokerUrl = 'amqp://guest:guest@127.0.0.1:5672';
 

@@ -1,11 +1,11 @@
-// `npx nx g @troupe/plugin:event <domain>.<name>`: writes libs/contracts/src/schemas/<type>/v1.schema.json in the
-// house conventions (see libs/contracts/README.md "Adding an event"), then regenerates the types and the AsyncAPI
+// `npx nx g @troupe/plugin:event <domain>.<name>`: writes libs/order-catalogue/src/schemas/<type>/v1.schema.json in
+// the house conventions (see libs/order-catalogue/README.md "Adding an event"), then regenerates the types and the AsyncAPI
 // document. Plain CommonJS on purpose: Nx loads generators without a TypeScript transpiler in this workspace.
 'use strict';
 /* eslint-disable @typescript-eslint/no-require-imports -- see above: plain CommonJS */
 const { execFileSync } = require('node:child_process');
 
-const schemasDir = 'libs/contracts/src/schemas';
+const schemasDir = 'libs/order-catalogue/src/schemas';
 /** The envelope's `type` pattern (libs/contracts/src/envelope.schema.json): the routing key rules. */
 const typePattern = /^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$/;
 /** The same two example order ids every neighbour schema uses. */
@@ -89,7 +89,7 @@ function eventGenerator(tree, options) {
   if (reason) throw new Error(`@troupe/plugin:event: ${reason}`);
   if (!tree.exists(schemasDir)) throw new Error(`@troupe/plugin:event: ${schemasDir} not found: run it in the Troupe workspace`);
   if (tree.exists(`${schemasDir}/${type}`)) {
-    throw new Error(`@troupe/plugin:event: ${type} already exists (${schemasDir}/${type}); to change it add a version, see libs/contracts/README.md`);
+    throw new Error(`@troupe/plugin:event: ${type} already exists (${schemasDir}/${type}); to change it add a version, see libs/order-catalogue/README.md`);
   }
   const title = titleOf(type);
   const clash = existingTitles(tree).get(title);
@@ -100,12 +100,12 @@ function eventGenerator(tree, options) {
   tree.write(`${schemasDir}/${type}/v1.schema.json`, `${JSON.stringify(eventSchema(type, options.description), null, 2)}\n`);
   return () => {
     if (options.skipGenerate) return;
-    for (const target of ['contracts:generate-types', 'contracts:asyncapi']) {
+    for (const target of ['order-catalogue:generate-types', 'order-catalogue:asyncapi']) {
       execFileSync('npx', ['nx', 'run', target, '--skip-nx-cache'], { cwd: tree.root, stdio: 'inherit' });
     }
     console.log(
       `${type} is a draft event: no manifest produces or consumes it yet, so the saga map and the docs/architecture.md ` +
-        'table leave it out. Add fields, then declare it in the producing and consuming manifests (libs/contracts/README.md).',
+        'table leave it out. Add fields, then declare it in the producing and consuming manifests (libs/order-catalogue/README.md).',
     );
   };
 }

@@ -3,7 +3,7 @@ import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import type { Tree } from '@nx/devkit';
 import { eventGenerator, invalidTypeReason } from './generator';
 
-const schemasDir = 'libs/contracts/src/schemas';
+const schemasDir = 'libs/order-catalogue/src/schemas';
 
 function workspaceWithOneEvent(): Tree {
   const tree = createTreeWithEmptyWorkspace();
