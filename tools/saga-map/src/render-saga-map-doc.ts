@@ -23,6 +23,14 @@ export function renderSagaMapDoc(manifests: readonly ServiceManifest[], options:
     (edge) => `| \`${edge.event}\` | ${edge.producer} | ${edge.consumer} | ${edge.kind} | ${undoesOf(edge.consumer, edge.event) ? `\`${undoesOf(edge.consumer, edge.event)}\`` : ''} | ${cell(whyOf(edge.consumer, edge.event))} |`,
   );
   const initiationRows = manifests.flatMap((m) => m.initiates.map((i) => `| \`${i.emits}\` | ${m.service} | ${cell(i.trigger)} |`));
+  // One row per event the manifests name: the catalogue table every doc points at, derived so it cannot drift.
+  const named = [...new Set([...manifests.flatMap((m) => [...m.initiates.map((i) => i.emits), ...m.reactions.flatMap((r) => [r.on, ...r.emits])])])].sort();
+  const catalogueRows = named.map((event) => {
+    const producers = manifests.filter((m) => m.initiates.some((i) => i.emits === event) || m.reactions.some((r) => r.emits.includes(event))).map((m) => m.service);
+    const consumers = manifests.flatMap((m) => m.reactions.filter((r) => r.on === event).map((r) => `${m.service} (${r.kind})`));
+    const terminal = graph.terminal.has(event) ? ' — terminal' : '';
+    return `| \`${event}\` | ${producers.join(', ')} | ${consumers.join(', ') || '—'}${terminal} |`;
+  });
   const terminalRows = [...graph.terminal].sort().map((event) => `- \`${event}\` (declared \`terminal\`: ends a flow)`);
   const exemptRows = Object.entries(options.pointsOfNoReturn).map(([event, why]) => `- \`${event}\` (point of no return): ${why}`);
   return [
@@ -37,6 +45,14 @@ export function renderSagaMapDoc(manifests: readonly ServiceManifest[], options:
     '```mermaid',
     renderMermaid(manifests, graph.edges),
     '```',
+    '',
+    '## Event catalogue',
+    '',
+    'Every event a manifest names; payload schemas in `libs/order-catalogue/src/schemas/<type>/`, fields in `docs/asyncapi.yaml`.',
+    '',
+    '| event | emitted by | reacted to by |',
+    '|---|---|---|',
+    ...catalogueRows,
     '',
     '## Entry points',
     '',

@@ -5,20 +5,35 @@ import type { Payment } from '../payment/payment';
 import type { Reservation } from '../inventory/reservation';
 import type { Shipment } from '../shipping/shipment';
 import type { StockLevel } from '../inventory/stock';
+import {
+  analyticsServiceManifest,
+  inventoryServiceManifest,
+  notificationServiceManifest,
+  orderServiceManifest,
+  orderViewManifest,
+  paymentServiceManifest,
+  shippingServiceManifest,
+} from '@troupe/order-catalogue';
+import type { ServiceManifest } from '@troupe/contracts';
 import type { SagaEventType } from '../events';
 
 export type Participant = 'order' | 'inventory' | 'payment' | 'shipping' | 'notification' | 'analytics' | 'view';
 
-/** Who consumes what: the "reacted to by" column of docs/architecture.md's event catalogue. */
-export const subscriptions: Record<Participant, readonly SagaEventType[]> = {
-  order: ['stock.reservation-failed', 'payment.declined', 'shipment.failed', 'shipment.scheduled', 'stock.released'],
-  inventory: ['order.created', 'payment.declined', 'payment.refunded'],
-  payment: ['order.created', 'stock.reserved', 'shipment.failed', 'shipment.cancelled'],
-  shipping: ['order.created', 'payment.captured', 'order.cancellation-requested'],
-  notification: ['order.confirmed', 'order.rejected', 'order.cancelled'],
-  analytics: ['order.created', 'order.confirmed', 'order.rejected', 'order.cancelled', 'customer.notified'],
-  view: ['order.created', 'order.confirmed', 'order.rejected', 'order.cancelled'],
+/** The service each participant of the simulation stands in for. */
+const manifestOf: Record<Participant, ServiceManifest> = {
+  order: orderServiceManifest,
+  inventory: inventoryServiceManifest,
+  payment: paymentServiceManifest,
+  shipping: shippingServiceManifest,
+  notification: notificationServiceManifest,
+  analytics: analyticsServiceManifest,
+  view: orderViewManifest,
 };
+
+/** Who consumes what: each participant's service manifest, so the simulation routes exactly as the broker does. */
+export const subscriptions = Object.fromEntries(
+  Object.entries(manifestOf).map(([participant, manifest]) => [participant, manifest.reactions.map((reaction) => reaction.on)]),
+) as unknown as Record<Participant, readonly SagaEventType[]>;
 
 /** A minimal order-view row: enough for invariant 6. */
 export interface ViewRow {
