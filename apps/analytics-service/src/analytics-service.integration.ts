@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { startOnBroker, type BrokerHarness } from '@troupe/worker/testing';
 import { newId as newOrderId } from '@troupe/contracts';
 import { orderCancelled, orderConfirmed, orderRejected } from '@troupe/order-catalogue/testing';
+import { consumedBy } from '@troupe/contracts';
+import { analyticsServiceManifest } from '@troupe/order-catalogue';
 
 describe('analytics-service on the real broker', function () {
   this.timeout(120_000);
@@ -10,7 +12,7 @@ describe('analytics-service on the real broker', function () {
     system = await startOnBroker({
       service: 'analytics-service',
       entry: 'apps/analytics-service/src/main.ts',
-      consumes: ['order.created', 'order.confirmed', 'order.rejected', 'order.cancelled', 'customer.notified'],
+      consumes: consumedBy(analyticsServiceManifest),
     });
   });
   after(() => system?.stop());

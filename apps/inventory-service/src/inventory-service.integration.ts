@@ -9,6 +9,8 @@ import { buildTopology } from '@troupe/messaging';
 import { deleteTopologies } from '@troupe/messaging/testing';
 import { httpGet, pollHttp, startAppProcess, type AppProcess } from '@troupe/testing';
 import { adminHeaders, brokerUrl, openEventBus, testAdminToken, type EventBus } from '@troupe/worker/testing';
+import { consumedBy } from '@troupe/contracts';
+import { inventoryServiceManifest } from '@troupe/order-catalogue';
 
 const entry = 'apps/inventory-service/src/main.ts';
 
@@ -45,7 +47,7 @@ describe('inventory-service on the real broker, two instances on one store', fun
   after(async () => {
     await Promise.all(apps.map((app) => app.stop()));
     await bus?.close();
-    await deleteTopologies(brokerUrl, [buildTopology({ prefix, service: 'inventory-service', consumes: ['order.created', 'payment.declined', 'payment.refunded'] })]);
+    await deleteTopologies(brokerUrl, [buildTopology({ prefix, service: 'inventory-service', consumes: consumedBy(inventoryServiceManifest) })]);
     rmSync(dataDir, { recursive: true, force: true });
   });
 

@@ -3,6 +3,8 @@ import { startOnBroker, type BrokerHarness } from '@troupe/worker/testing';
 import { startSmtpMailbox, type SmtpMailbox } from './testing/smtp-mailbox';
 import { newId as newOrderId } from '@troupe/contracts';
 import { orderCancelled, orderConfirmed, orderRejected } from '@troupe/order-catalogue/testing';
+import { consumedBy } from '@troupe/contracts';
+import { notificationServiceManifest } from '@troupe/order-catalogue';
 
 interface Listed {
   orderId: string;
@@ -19,7 +21,7 @@ describe('notification-service e-mails through a real SMTP server', function () 
     system = await startOnBroker({
       service: 'notification-service',
       entry: 'apps/notification-service/src/main.ts',
-      consumes: ['order.confirmed', 'order.rejected', 'order.cancelled'],
+      consumes: consumedBy(notificationServiceManifest),
       // Short interval and backoff cap so retries while the server is down come quickly; attempts never run out here.
       env: { SMTP_URL: mailbox.url, SMTP_RELAY_INTERVAL_MS: '100', SMTP_RETRY_MAX_DELAY_MS: '400', SMTP_MAX_ATTEMPTS: '1000' },
     });

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { startOnBroker, type BrokerHarness } from '@troupe/worker/testing';
 import { newId as newOrderId } from '@troupe/contracts';
 import { orderConfirmed, orderRejected } from '@troupe/order-catalogue/testing';
+import { consumedBy } from '@troupe/contracts';
+import { notificationServiceManifest } from '@troupe/order-catalogue';
 
 describe('notification-service on the real broker', function () {
   this.timeout(120_000);
@@ -10,7 +12,7 @@ describe('notification-service on the real broker', function () {
     system = await startOnBroker({
       service: 'notification-service',
       entry: 'apps/notification-service/src/main.ts',
-      consumes: ['order.confirmed', 'order.rejected', 'order.cancelled'],
+      consumes: consumedBy(notificationServiceManifest),
     });
   });
   after(() => system?.stop());

@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import type { AnyEvent } from '@troupe/contracts';
 import { startOnBroker, type BrokerHarness } from '@troupe/worker/testing';
 import { newOrderId, orderCreated, shipmentCancelled, shipmentFailed, stockReserved } from './testing/upstream-events';
+import { consumedBy } from '@troupe/contracts';
+import { paymentServiceManifest } from '@troupe/order-catalogue';
 
-const consumes = ['order.created', 'stock.reserved', 'shipment.failed', 'shipment.cancelled'];
+const consumes = consumedBy(paymentServiceManifest);
 
 describe('payment-service on the real broker (two instances, one store)', function () {
   this.timeout(180_000);

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import type { AnyEvent } from '@troupe/contracts';
 import { startOnBroker, type BrokerHarness } from '@troupe/worker/testing';
 import { cancellationRequested, newOrderId, orderCreated, paymentCaptured } from './testing/upstream-events';
+import { consumedBy } from '@troupe/contracts';
+import { shippingServiceManifest } from '@troupe/order-catalogue';
 
 describe('shipping-service on the real broker', function () {
   this.timeout(120_000);
@@ -10,7 +12,7 @@ describe('shipping-service on the real broker', function () {
     system = await startOnBroker({
       service: 'shipping-service',
       entry: 'apps/shipping-service/src/main.ts',
-      consumes: ['order.created', 'payment.captured', 'order.cancellation-requested'],
+      consumes: consumedBy(shippingServiceManifest),
     });
   });
   after(() => system?.stop());

@@ -15,7 +15,7 @@ export { loadCatalogue, latestSchemas } from './catalogue';
 export type { EventSchema } from './catalogue';
 export { schemaIdOf, parseSchemaId, schemaIdBase } from './json-schema';
 export type { JsonSchema } from './json-schema';
-export { defineManifest, emittedBy } from './manifest';
+export { consumedBy, defineManifest, emittedBy } from './manifest';
 export type { ServiceManifest, Reaction, ReactionKind, Initiation } from './manifest';
 export { edgesOf } from './edges';
 export { draftEventTypes } from './draft-events';

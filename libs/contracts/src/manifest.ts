@@ -66,3 +66,8 @@ export function defineManifest<const M extends ServiceManifest>(manifest: M): M 
   if (problems.length > 0) throw new Error(`manifest ${manifest.service}: ${problems.join('; ')}`);
   return Object.freeze(manifest);
 }
+
+/** The event types a service consumes (its reactions' `on`): its queues, bindings and handler map keys. */
+export function consumedBy(manifest: ServiceManifest): EventType[] {
+  return manifest.reactions.map((reaction) => reaction.on);
+}
