@@ -6,8 +6,8 @@ import { workspaceRoot } from './apps.mjs';
 
 /** The manifest next to each bundle: a digest of every workspace file it was made from, so staleness is exact. */
 export const manifestName = 'build.json';
-/** The event schemas the contracts catalogue reads at run time, copied next to each bundle. */
-export const schemasSource = path.join(workspaceRoot, 'libs', 'contracts', 'src', 'schemas');
+/** The event schemas the order catalogue reads at run time (`<__dirname>/schemas`), copied next to each bundle. */
+export const schemasSource = path.join(workspaceRoot, 'libs', 'order-catalogue', 'src', 'schemas');
 
 export function buildDir(app) {
   return path.join(workspaceRoot, 'dist', 'apps', app);

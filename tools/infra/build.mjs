@@ -65,7 +65,7 @@ async function buildApp(app) {
   // Each file is replaced by a rename, never rewritten in place: a worker starting meanwhile (a test, a supervisor's
   // restart) reads either the old build or the new one, never half a file.
   for (const file of result.outputFiles) replaceFile(file.path, file.contents);
-  // The contracts catalogue reads its schema files from `<__dirname>/schemas`; in the bundle __dirname is outdir.
+  // The order catalogue reads its schema files from `<__dirname>/schemas`; in the bundle __dirname is outdir.
   const schemasOut = path.join(outdir, 'schemas');
   const wanted = readdirSync(schemasSource, { recursive: true }).filter((entry) => statSync(path.join(schemasSource, entry)).isFile());
   for (const entry of wanted) replaceFile(path.join(schemasOut, entry), readFileSync(path.join(schemasSource, entry)));

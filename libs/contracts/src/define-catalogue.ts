@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { latestSchemas, loadCatalogue, type EventSchema } from './catalogue';
 import { eventFactory, type CreateEvent, type CreateEventOptions } from './create-event';
 import { decodeEvent, type DecodeResult } from './decode-event';
@@ -13,8 +12,12 @@ export interface CatalogueDefinition {
   title: string;
   /** One paragraph on what the events describe, for the AsyncAPI document. */
   description: string;
-  /** The catalogue library's root: schemas in `src/schemas/<type>/v<N>.schema.json`, types in `src/generated`. */
-  root: string;
+  /**
+   * Where the schemas are read from at run time: `<dir>/<type>/v<N>.schema.json`. Give it relative to the defining
+   * module (`path.join(__dirname, 'schemas')`): `npm run build` copies the files next to each bundle, so the same
+   * expression finds them in the source tree and in `dist/`.
+   */
+  schemasDirectory: string;
   /**
    * The payload field every event of the catalogue carries that names its saga: the envelope's `subject` and default
    * `correlationid`, and the key of per-saga state in the services (e.g. an order id field).
@@ -28,7 +31,6 @@ export interface CatalogueDefinition {
  * value, so no library here holds one of its own.
  */
 export interface EventCatalogue extends Readonly<CatalogueDefinition> {
-  readonly schemasDirectory: string;
   /** Every version of every type. */
   readonly schemas: readonly EventSchema[];
   /** Every type (= routing key), sorted. */
@@ -52,8 +54,7 @@ export interface EventCatalogue extends Readonly<CatalogueDefinition> {
 }
 
 export function defineCatalogue(definition: CatalogueDefinition): EventCatalogue {
-  const schemasDirectory = path.join(definition.root, 'src', 'schemas');
-  const schemas = Object.freeze(loadCatalogue(schemasDirectory));
+  const schemas = Object.freeze(loadCatalogue(definition.schemasDirectory));
   const latest = latestSchemas(schemas);
   const createEvent = eventFactory(new Map([...latest].map(([type, entry]) => [type, entry.version])), definition.subjectField);
   const createValidator = (options: { allErrors?: boolean } = {}) =>
@@ -69,7 +70,6 @@ export function defineCatalogue(definition: CatalogueDefinition): EventCatalogue
 
   return Object.freeze({
     ...definition,
-    schemasDirectory,
     schemas,
     types: Object.freeze([...latest.keys()].sort()),
     latest: () => latest,

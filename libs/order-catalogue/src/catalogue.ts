@@ -6,7 +6,7 @@ export const orderCatalogue = defineCatalogue({
   name: 'order',
   title: 'Troupe order saga events',
   description: 'Choreographed order saga over RabbitMQ.',
-  root: path.join(__dirname, '..'),
+  schemasDirectory: path.join(__dirname, 'schemas'),
   subjectField: 'orderId',
 });
 

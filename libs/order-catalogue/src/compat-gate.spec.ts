@@ -1,3 +1,4 @@
+import path from 'node:path';
 import assert from 'node:assert/strict';
 import { orderCatalogue } from './catalogue';
 import type { JsonSchema } from '@troupe/contracts';
@@ -72,22 +73,22 @@ describe('breakingChanges', () => {
 
 describe('the schema lock', () => {
   it('accepts the committed schemas (run npx nx run order-catalogue:release-schemas after an intended compatible change)', () => {
-    assert.deepEqual(checkAgainstLock(orderCatalogue.schemas, readSchemaLock(schemaLockFileOf(orderCatalogue.root))).breaks, []);
+    assert.deepEqual(checkAgainstLock(orderCatalogue.schemas, readSchemaLock(schemaLockFileOf(path.join(__dirname, '..')))).breaks, []);
   });
 
   it('refuses a released schema that disappeared, and lets a new version through unchecked', () => {
     const catalogue = orderCatalogue.schemas;
     const withoutFirst = catalogue.slice(1);
-    assert.deepEqual(checkAgainstLock(withoutFirst, readSchemaLock(schemaLockFileOf(orderCatalogue.root))).breaks, [`${catalogue[0].id}: released schema removed; keep it while events of that version may exist`]);
+    assert.deepEqual(checkAgainstLock(withoutFirst, readSchemaLock(schemaLockFileOf(path.join(__dirname, '..')))).breaks, [`${catalogue[0].id}: released schema removed; keep it while events of that version may exist`]);
     const v2 = { ...catalogue[0], version: 2, id: catalogue[0].id.replace(/v1$/, 'v2'), schema: { ...catalogue[0].schema, required: ['orderId', 'brandNew'] } };
-    const unreleasedBefore = checkAgainstLock(catalogue, readSchemaLock(schemaLockFileOf(orderCatalogue.root))).unreleased; // e.g. a generated draft event
-    assert.deepEqual(checkAgainstLock([...catalogue, v2], readSchemaLock(schemaLockFileOf(orderCatalogue.root))), { breaks: [], unreleased: [...unreleasedBefore, v2.id] });
+    const unreleasedBefore = checkAgainstLock(catalogue, readSchemaLock(schemaLockFileOf(path.join(__dirname, '..')))).unreleased; // e.g. a generated draft event
+    assert.deepEqual(checkAgainstLock([...catalogue, v2], readSchemaLock(schemaLockFileOf(path.join(__dirname, '..')))), { breaks: [], unreleased: [...unreleasedBefore, v2.id] });
   });
 
   it('refuses an incompatible edit of a released version', () => {
     const catalogue = orderCatalogue.schemas.map((entry) =>
       entry.type === 'payment.captured' ? { ...entry, schema: { ...entry.schema, required: [...(entry.schema.required as string[]), 'currency'] } } : entry,
     );
-    assert.deepEqual(checkAgainstLock(catalogue, readSchemaLock(schemaLockFileOf(orderCatalogue.root))).breaks, ["https://troupe.dev/schemas/payment.captured/v1 /: new required field 'currency'"]);
+    assert.deepEqual(checkAgainstLock(catalogue, readSchemaLock(schemaLockFileOf(path.join(__dirname, '..')))).breaks, ["https://troupe.dev/schemas/payment.captured/v1 /: new required field 'currency'"]);
   });
 });

@@ -24,6 +24,6 @@ export function temporaryCatalogue(name: string, subjectField: string, types: Re
       writeFileSync(path.join(directory, `v${index + 1}.schema.json`), JSON.stringify(document));
     });
   }
-  const catalogue = defineCatalogue({ name, title: `${name} events`, description: `Test catalogue ${name}.`, root, subjectField });
+  const catalogue = defineCatalogue({ name, title: `${name} events`, description: `Test catalogue ${name}.`, schemasDirectory: path.join(root, 'src', 'schemas'), subjectField });
   return { catalogue, remove: () => rmSync(root, { recursive: true, force: true }) };
 }
