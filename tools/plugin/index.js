@@ -2,4 +2,5 @@
 /* eslint-disable @typescript-eslint/no-require-imports -- CommonJS on purpose: Nx loads it without a TypeScript transpiler */
 module.exports = {
   eventGenerator: require('./src/generators/event/generator').eventGenerator,
+  workerGenerator: require('./src/generators/worker/generator').workerGenerator,
 };

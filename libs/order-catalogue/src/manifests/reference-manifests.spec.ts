@@ -24,14 +24,23 @@ const architectureTable: Record<string, { emittedBy: string; reactedToBy: string
   'customer.notified': { emittedBy: 'notification-service', reactedToBy: ['analytics-service', 'order-view'] },
 };
 
+// The table pins the seven services of the reference system; a worker added later (`@troupe/plugin:worker`) registers
+// its manifest in referenceManifests too, and the saga map and contract suite check it, not this hand table.
+const tabledServices = new Set(['order-service', 'inventory-service', 'payment-service', 'shipping-service', 'notification-service', 'analytics-service', 'order-view']);
+const tabledManifests = referenceManifests.filter((manifest) => tabledServices.has(manifest.service));
+
 describe('reference manifests', () => {
-  it('cover exactly the catalogued events, besides drafts (generated, named by no manifest yet)', () => {
-    const drafts = new Set(draftEventTypes(eventTypes, referenceManifests));
+  it('include the seven tabled services', () => {
+    assert.deepEqual(tabledManifests.map((manifest) => manifest.service).sort(), [...tabledServices].sort());
+  });
+
+  it('cover exactly the catalogued events, besides drafts (generated, named by no tabled manifest yet)', () => {
+    const drafts = new Set(draftEventTypes(eventTypes, tabledManifests));
     assert.deepEqual(Object.keys(architectureTable).sort(), [...eventTypes].filter((type) => !drafts.has(type)).sort());
   });
 
   it('match the choreography of docs/architecture.md edge for edge', () => {
-    const edges = edgesOf(referenceManifests);
+    const edges = edgesOf(tabledManifests);
     for (const [event, row] of Object.entries(architectureTable)) {
       const ofEvent = edges.filter((edge) => edge.event === event);
       assert.deepEqual([...new Set(ofEvent.map((edge) => edge.producer))], [row.emittedBy], `${event} producers`);
