@@ -5,34 +5,31 @@ import type { Payment } from '../payment/payment';
 import type { Reservation } from '../inventory/reservation';
 import type { Shipment } from '../shipping/shipment';
 import type { StockLevel } from '../inventory/stock';
-import {
-  analyticsServiceManifest,
-  inventoryServiceManifest,
-  notificationServiceManifest,
-  orderServiceManifest,
-  orderViewManifest,
-  paymentServiceManifest,
-  shippingServiceManifest,
-} from '@troupe/order-catalogue';
-import type { ServiceManifest } from '@troupe/contracts';
+import { referenceManifests } from '@troupe/order-catalogue';
 import type { SagaEventType } from '../events';
 
 export type Participant = 'order' | 'inventory' | 'payment' | 'shipping' | 'notification' | 'analytics' | 'view';
 
 /** The service each participant of the simulation stands in for. */
-const manifestOf: Record<Participant, ServiceManifest> = {
-  order: orderServiceManifest,
-  inventory: inventoryServiceManifest,
-  payment: paymentServiceManifest,
-  shipping: shippingServiceManifest,
-  notification: notificationServiceManifest,
-  analytics: analyticsServiceManifest,
-  view: orderViewManifest,
+const serviceOf: Record<Participant, string> = {
+  order: 'order-service',
+  inventory: 'inventory-service',
+  payment: 'payment-service',
+  shipping: 'shipping-service',
+  notification: 'notification-service',
+  analytics: 'analytics-service',
+  view: 'order-view',
 };
+
+function consumedByService(service: string): SagaEventType[] {
+  const manifest = referenceManifests.find((candidate) => candidate.service === service);
+  if (!manifest) throw new Error(`no manifest for ${service}`);
+  return manifest.reactions.map((reaction) => reaction.on);
+}
 
 /** Who consumes what: each participant's service manifest, so the simulation routes exactly as the broker does. */
 export const subscriptions = Object.fromEntries(
-  Object.entries(manifestOf).map(([participant, manifest]) => [participant, manifest.reactions.map((reaction) => reaction.on)]),
+  Object.entries(serviceOf).map(([participant, service]) => [participant, consumedByService(service)]),
 ) as unknown as Record<Participant, readonly SagaEventType[]>;
 
 /** A minimal order-view row: enough for invariant 6. */
