@@ -1,8 +1,8 @@
 import { analyticsServiceManifest, orderCatalogue } from '@troupe/order-catalogue';
 import { defineWorker } from '@troupe/worker';
-import { analyticsHandlers } from './analytics-handlers';
-import { analyticsRoutes } from './analytics-routes';
-import { ordersCollection, summaryCollection } from './analytics-store';
+import { analyticsHandlers } from './handlers';
+import { analyticsRoutes } from './routes';
+import { ordersCollection, summaryCollection } from './store/analytics-store';
 
 /** analytics-service: counts orders per outcome (and cancel reason) and revenue, each order once. */
 export const analyticsServiceWorker = defineWorker({

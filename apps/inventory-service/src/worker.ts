@@ -1,8 +1,7 @@
 import { inventoryServiceManifest, orderCatalogue } from '@troupe/order-catalogue';
 import { defineWorker } from '@troupe/worker';
-import { releaseStockHandler } from './handlers/release-stock-handler';
-import { reserveStockHandler } from './handlers/reserve-stock-handler';
-import { registerStockRoutes } from './routes/stock-routes';
+import { releaseStockHandler, reserveStockHandler } from './handlers';
+import { registerStockRoutes } from './routes';
 import { seedStockOnce } from './stock/seed-stock-once';
 import { reservationsCollection, stockCollection } from './stock/inventory-documents';
 

@@ -2,9 +2,9 @@ import { notificationServiceManifest, orderCatalogue } from '@troupe/order-catal
 import { defineWorker, integerField, optionalUrlField, stringField } from '@troupe/worker';
 import { startEmailRelay } from './email/email-relay';
 import { smtpSender } from './email/smtp-sender';
-import { notificationHandlers } from './notification-handlers';
-import { notificationRoutes } from './notification-routes';
-import { notificationsCollection } from './notifications';
+import { notificationHandlers } from './handlers';
+import { notificationRoutes } from './routes';
+import { notificationsCollection } from './notifications/notifications';
 
 /** notification-service: one message per order once its outcome is final; the store is the outbox of record. */
 export const notificationServiceWorker = defineWorker({

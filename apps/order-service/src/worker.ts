@@ -1,13 +1,10 @@
 import { orderServiceManifest, orderCatalogue } from '@troupe/order-catalogue';
 import { defineWorker, integerField } from '@troupe/worker';
 import { startDeadlineSweeper } from './deadline/deadline-sweeper';
-import { applyParticipantEvent } from './handlers/apply-participant-event';
+import { applyParticipantEvent } from './handlers';
 import { idempotencyKeysCollection } from './orders/idempotency';
 import { ordersCollection } from './orders/order-document';
-import { registerCancelOrderRoute } from './routes/cancel-order-route';
-import { registerGetOrderRoute } from './routes/get-order-route';
-import { registerListOrdersRoute } from './routes/list-orders-route';
-import { registerPlaceOrderRoute } from './routes/place-order-route';
+import { registerCancelOrderRoute, registerGetOrderRoute, registerListOrdersRoute, registerPlaceOrderRoute } from './routes';
 
 /** order-service: the system of record of orders. It starts every saga, owns its deadline and records its outcome. */
 export const orderServiceWorker = defineWorker({

@@ -1,7 +1,7 @@
 import { orderViewManifest, orderCatalogue } from '@troupe/order-catalogue';
 import { defineWorker, integerField } from '@troupe/worker';
-import { registerOrderViewRoutes } from './http/order-view-routes';
-import { orderViewHandlers } from './store/order-view-handlers';
+import { registerOrderViewRoutes } from './routes';
+import { orderViewHandlers } from './handlers';
 import { orderViewIndexes, orderViewsCollection } from './store/order-view-row';
 import { ViewChanges } from './store/view-changes';
 

@@ -1,8 +1,8 @@
 import { paymentServiceManifest, orderCatalogue } from '@troupe/order-catalogue';
 import { defineWorker } from '@troupe/worker';
-import { paymentHandlers } from './payment-handlers';
-import { paymentRoutes } from './payment-routes';
-import { paymentsCollection } from './payments';
+import { paymentHandlers } from './handlers';
+import { paymentRoutes } from './routes';
+import { paymentsCollection } from './payments/payments';
 
 /** payment-service: charges an order once its stock is held, refunds it once when shipping fails or it is cancelled. */
 export const paymentServiceWorker = defineWorker({

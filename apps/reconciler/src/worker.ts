@@ -1,8 +1,8 @@
 import { defineWorker } from '@troupe/worker';
-import { reconcilerConfig } from './config';
+import { reconcilerConfig } from './run/reconciler-config';
 import { pendingCollection } from './stuck/pending-watchlist';
-import { createReconcilerApp } from './reconciler-app';
-import { registerStatusRoutes } from './status/status-routes';
+import { createReconcilerApp } from './run/reconciler-app';
+import { registerStatusRoutes } from './routes';
 import { cursorsCollection } from './cursor/cursor-store';
 import { runsCollection } from './lease/run-lease';
 import { orderCatalogue } from '@troupe/order-catalogue';

@@ -1,8 +1,8 @@
 import { shippingServiceManifest, orderCatalogue } from '@troupe/order-catalogue';
 import { defineWorker } from '@troupe/worker';
-import { shippingHandlers } from './shipping-handlers';
-import { shippingRoutes } from './shipping-routes';
-import { shipmentsCollection } from './shipments';
+import { shippingHandlers } from './handlers';
+import { shippingRoutes } from './routes';
+import { shipmentsCollection } from './shipments/shipments';
 
 /** shipping-service: schedules a paid order's shipment; starts the undo relay when an order is cancelled. */
 export const shippingServiceWorker = defineWorker({

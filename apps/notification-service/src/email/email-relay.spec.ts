@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createStore, type Store } from '@troupe/persistence';
 import { createLogger, createMetrics } from '@troupe/worker';
-import { insertNotification, notificationsCollection, type StoredNotification } from '../notifications';
+import { insertNotification, notificationsCollection, type StoredNotification } from '../notifications/notifications';
 import { startEmailRelay, type EmailRelay, type EmailRelaySettings } from './email-relay';
 import type { EmailSender, OutgoingEmail } from './smtp-sender';
 

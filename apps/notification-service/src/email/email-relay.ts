@@ -2,7 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { ConcurrencyError, type Store } from '@troupe/persistence';
 import type { WorkerContext } from '@troupe/worker';
 import { Counter } from 'prom-client';
-import { dueEmails, notificationsCollection, type StoredNotification } from '../notifications';
+import { dueEmails, notificationsCollection, type StoredNotification } from '../notifications/notifications';
 import { claimEmail, emailFailed, emailSent, type EmailDelivery, type RetryPolicy } from './email-delivery';
 import { recipientAddress } from './recipient-address';
 import type { EmailSender } from './smtp-sender';

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { orderCatalogue } from '@troupe/order-catalogue';
 import { shippingHandlers } from './shipping-handlers';
-import { shippingRoutes } from './shipping-routes';
+import { shippingRoutes } from '../routes/shipping-routes';
 import { inMemoryService, type InMemoryService } from '@troupe/worker/testing';
-import { cancellationRequested, newOrderId, orderCreated, paymentCaptured } from './testing/upstream-events';
+import { cancellationRequested, newOrderId, orderCreated, paymentCaptured } from '../testing/upstream-events';
 
 describe('shipping-service handlers and routes', () => {
   let service: InMemoryService;

@@ -2,8 +2,8 @@ import type { orderViewManifest } from '@troupe/order-catalogue';
 import type { HandlersOf } from '@troupe/worker';
 import type { EventHandler } from '@troupe/messaging';
 import { projectedEventTypes, type ProjectedEvent } from '../view/order-view';
-import { projectIntoStore } from './project-into-store';
-import type { ViewChanges } from './view-changes';
+import { projectIntoStore } from '../store/project-into-store';
+import type { ViewChanges } from '../store/view-changes';
 
 /** The consumed events (order-view's manifest), all folded by the same projection. */
 export function orderViewHandlers(changes: ViewChanges, clock: () => Date = () => new Date()): HandlersOf<typeof orderViewManifest> {

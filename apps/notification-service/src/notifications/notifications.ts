@@ -1,6 +1,6 @@
 import { ConcurrencyError, DuplicateKeyError, type Store, type StoreSession, type StoredDocument } from '@troupe/persistence';
 import type { Notification } from '@troupe/saga';
-import { pendingEmail, type EmailDelivery } from './email/email-delivery';
+import { pendingEmail, type EmailDelivery } from '../email/email-delivery';
 
 /**
  * The outbox of record for customer messages: one document per order, keyed by the order id, so a second

@@ -3,7 +3,7 @@ import type { HandlersOf } from '@troupe/worker';
 import { randomUUID } from 'node:crypto';
 import type { HandlerContext } from '@troupe/messaging';
 import { chargePayment, refundPayment, rememberOrderForPayment, type Decision, type Payment, type RetryLater } from '@troupe/saga';
-import { loadPayment, savePayment, type StoredPayment } from './payments';
+import { loadPayment, savePayment, type StoredPayment } from '../payments/payments';
 
 /** Saves a changed record and writes its events to the outbox; a missing prerequisite throws so the pipeline retries. */
 async function apply(ctx: HandlerContext, previous: StoredPayment | undefined, decision: Decision<Payment> | RetryLater): Promise<void> {

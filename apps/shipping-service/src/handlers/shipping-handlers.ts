@@ -3,7 +3,7 @@ import type { HandlersOf } from '@troupe/worker';
 import { randomUUID } from 'node:crypto';
 import type { HandlerContext } from '@troupe/messaging';
 import { cancelShipment, rememberOrderForShipping, scheduleShipment, type Decision, type RetryLater, type Shipment } from '@troupe/saga';
-import { loadShipment, saveShipment, type StoredShipment } from './shipments';
+import { loadShipment, saveShipment, type StoredShipment } from '../shipments/shipments';
 
 /** Saves a changed record and writes its events to the outbox; a missing prerequisite throws so the pipeline retries. */
 async function apply(ctx: HandlerContext, previous: StoredShipment | undefined, decision: Decision<Shipment> | RetryLater): Promise<void> {

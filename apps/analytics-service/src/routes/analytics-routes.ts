@@ -1,10 +1,10 @@
 import { ConcurrencyError, type Store } from '@troupe/persistence';
 import { decimalToCents, type Outcome } from '@troupe/saga';
 import type { HttpServer } from '@troupe/worker';
-import { loadOrder, loadSummary, saveOrderAndSummary, type StoredAnalyticsOrder } from './analytics-store';
-import { listOrders } from './list-orders';
-import { decodeCursor, encodeCursor } from './order-list-cursor';
-import { repairOrder } from './repair-order';
+import { loadOrder, loadSummary, saveOrderAndSummary, type StoredAnalyticsOrder } from '../store/analytics-store';
+import { listOrders } from '../store/list-orders';
+import { decodeCursor, encodeCursor } from '../store/order-list-cursor';
+import { repairOrder } from '../store/repair-order';
 
 /** HTTP speaks decimal currency units (19.99); events and the store keep integer cents. */
 const toAmount = (cents: number | undefined): number | null => (cents === undefined ? null : cents / 100);

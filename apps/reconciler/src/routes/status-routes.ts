@@ -1,6 +1,6 @@
 import type { HttpServer } from '@troupe/worker';
 import type { Reconciler } from '../run/reconciler';
-import type { SummaryStore } from './summary-store';
+import type { SummaryStore } from '../status/summary-store';
 
 export function registerStatusRoutes(http: HttpServer, summaries: SummaryStore, reconciler: Reconciler): void {
   http.get('/status', async () => summaries.read());

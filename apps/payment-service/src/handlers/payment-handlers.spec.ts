@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { orderCatalogue } from '@troupe/order-catalogue';
 import { paymentHandlers } from './payment-handlers';
-import { paymentRoutes } from './payment-routes';
+import { paymentRoutes } from '../routes/payment-routes';
 import { inMemoryService, type InMemoryService } from '@troupe/worker/testing';
-import { newOrderId, orderCreated, shipmentCancelled, shipmentFailed, stockReserved } from './testing/upstream-events';
+import { newOrderId, orderCreated, shipmentCancelled, shipmentFailed, stockReserved } from '../testing/upstream-events';
 
 describe('payment-service handlers and routes', () => {
   let service: InMemoryService;

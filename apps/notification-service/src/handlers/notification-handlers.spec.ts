@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { orderCatalogue } from '@troupe/order-catalogue';
 import { notificationHandlers } from './notification-handlers';
-import { notificationRoutes } from './notification-routes';
+import { notificationRoutes } from '../routes/notification-routes';
 import { inMemoryService, type InMemoryService } from '@troupe/worker/testing';
 import { newId as newOrderId } from '@troupe/contracts';
 import { orderCancelled, orderConfirmed, orderRejected } from '@troupe/order-catalogue/testing';

@@ -1,15 +1,15 @@
 import type { WorkerContext } from '@troupe/worker';
-import type { reconcilerConfig } from './config';
-import { CursorStore } from './cursor/cursor-store';
-import { RunLease } from './lease/run-lease';
-import { Reconciler } from './run/reconciler';
-import { Scheduler } from './run/scheduler';
-import { AnalyticsClient } from './sources/analytics-client';
-import { OrderServiceClient } from './sources/order-service-client';
-import { OrderViewClient } from './sources/order-view-client';
-import { createReconcilerMetrics } from './status/reconciler-metrics';
-import { SummaryStore } from './status/summary-store';
-import { PendingWatchlist } from './stuck/pending-watchlist';
+import type { reconcilerConfig } from './reconciler-config';
+import { CursorStore } from '../cursor/cursor-store';
+import { RunLease } from '../lease/run-lease';
+import { Reconciler } from './reconciler';
+import { Scheduler } from './scheduler';
+import { AnalyticsClient } from '../sources/analytics-client';
+import { OrderServiceClient } from '../sources/order-service-client';
+import { OrderViewClient } from '../sources/order-view-client';
+import { createReconcilerMetrics } from '../status/reconciler-metrics';
+import { SummaryStore } from '../status/summary-store';
+import { PendingWatchlist } from '../stuck/pending-watchlist';
 
 export interface ReconcilerApp {
   reconciler: Reconciler;

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { HandlerContext } from '@troupe/messaging';
 import type { EventOf } from '@troupe/contracts';
 import { notifyCustomer, type Notification } from '@troupe/saga';
-import { insertNotification, loadNotification } from './notifications';
+import { insertNotification, loadNotification } from '../notifications/notifications';
 
 type TerminalType = 'order.confirmed' | 'order.rejected' | 'order.cancelled';
 type TerminalEnvelope = { [T in TerminalType]: EventOf<T> }[TerminalType];

@@ -1,6 +1,6 @@
 import type { Store } from '@troupe/persistence';
 import type { HttpServer } from '@troupe/worker';
-import { notificationsCollection, type StoredNotification } from './notifications';
+import { notificationsCollection, type StoredNotification } from '../notifications/notifications';
 
 const maxListed = 100;
 

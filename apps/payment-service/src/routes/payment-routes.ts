@@ -1,7 +1,7 @@
 import type { Store } from '@troupe/persistence';
 import { paymentView } from '@troupe/saga';
 import type { HttpServer } from '@troupe/worker';
-import { loadPayment } from './payments';
+import { loadPayment } from '../payments/payments';
 
 /** HTTP speaks decimal currency units (19.99); events and the store keep integer cents. */
 const toAmount = (cents: number): number => cents / 100;

@@ -4,8 +4,8 @@ import { orderViewManifest } from '@troupe/order-catalogue';
 import { startRouteHarness } from '../testing/route-harness';
 import { eventOfType, sagaEvents } from '../testing/saga-events';
 import { orderViewHandlers } from './order-view-handlers';
-import { orderViewsCollection, type OrderViewRow } from './order-view-row';
-import { ViewChanges } from './view-changes';
+import { orderViewsCollection, type OrderViewRow } from '../store/order-view-row';
+import { ViewChanges } from '../store/view-changes';
 
 describe('order-view handlers', () => {
   it('consume exactly the events of the order-view manifest', () => {

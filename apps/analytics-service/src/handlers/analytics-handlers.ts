@@ -3,7 +3,7 @@ import type { HandlersOf } from '@troupe/worker';
 import type { EventOf } from '@troupe/contracts';
 import type { HandlerContext } from '@troupe/messaging';
 import { applyAnalyticsEvent } from '@troupe/saga';
-import { loadOrder, loadSummary, saveOrderAndSummary } from './analytics-store';
+import { loadOrder, loadSummary, saveOrderAndSummary } from '../store/analytics-store';
 
 type CountedType = 'order.created' | 'order.confirmed' | 'order.rejected' | 'order.cancelled' | 'customer.notified';
 type CountedEvent = { [T in CountedType]: EventOf<T> }[CountedType];

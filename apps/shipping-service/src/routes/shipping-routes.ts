@@ -1,7 +1,7 @@
 import type { Store } from '@troupe/persistence';
 import { shipmentView } from '@troupe/saga';
 import type { HttpServer } from '@troupe/worker';
-import { loadShipment } from './shipments';
+import { loadShipment } from '../shipments/shipments';
 
 export function shippingRoutes(http: HttpServer, store: Store): void {
   http.get<{ Params: { orderId: string } }>('/shipments/:orderId', async (request, reply) => {

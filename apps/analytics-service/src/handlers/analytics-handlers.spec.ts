@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { createEvent, orderCatalogue } from '@troupe/order-catalogue';
 import { analyticsHandlers } from './analytics-handlers';
-import { analyticsRoutes } from './analytics-routes';
-import { analyticsServiceWorker } from './worker';
+import { analyticsRoutes } from '../routes/analytics-routes';
+import { analyticsServiceWorker } from '../worker';
 import { adminHeaders, inMemoryService, type InMemoryService } from '@troupe/worker/testing';
 import { newId as newOrderId } from '@troupe/contracts';
 import { orderCancelled, orderConfirmed, orderRejected } from '@troupe/order-catalogue/testing';

@@ -1,0 +1,2 @@
+export { releaseStockHandler } from './release-stock-handler';
+export { reserveStockHandler } from './reserve-stock-handler';

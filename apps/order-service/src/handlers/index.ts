@@ -1,0 +1,1 @@
+export { applyParticipantEvent } from './apply-participant-event';

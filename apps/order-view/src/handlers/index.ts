@@ -1,0 +1,1 @@
+export { orderViewHandlers } from './order-view-handlers';

@@ -1,0 +1,1 @@
+export { shippingHandlers } from './shipping-handlers';
