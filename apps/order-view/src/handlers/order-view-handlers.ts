@@ -13,5 +13,6 @@ export function orderViewHandlers(changes: ViewChanges, clock: () => Date = () =
     // on SQLite its read queues behind the open transaction, elsewhere a miss falls back to its periodic re-read.
     if (written) setImmediate(() => changes.changed(event.data.orderId));
   };
-  return Object.fromEntries(projectedEventTypes.map((type) => [type, handle])) as HandlersOf<typeof orderViewManifest>;
+  // One handler per projected type; the manifest lists the same types, which the chassis checks at start.
+  return Object.fromEntries(projectedEventTypes.map((type) => [type, handle])) as unknown as HandlersOf<typeof orderViewManifest>;
 }
