@@ -1,5 +1,8 @@
 // Lint rules for every project. The module-boundary rule is the architecture, written down:
 // apps sit on libs, libs never reach up, and only one lib may touch each infrastructure client.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
@@ -33,9 +36,15 @@ const testDepConstraints = depConstraints.map((constraint) => {
     ? { ...constraint, onlyDependOnLibsWithTags: [...constraint.onlyDependOnLibsWithTags, 'type:testing'] }
     : constraint;
 });
-// The contract suite (apps/order-contracts) drives each app's worker definition in memory on the chassis' test kit.
-const contractApps = ['order-service', 'inventory-service', 'payment-service', 'shipping-service', 'notification-service', 'analytics-service', 'order-view'];
-const contractSuiteImports = contractApps.map((app) => `../../${app}/src/worker`);
+// The contract suite (apps/order-contracts) drives each app's worker definition in memory on the chassis' test kit:
+// it may import the src/worker of every project tagged type:app, read from apps/*/project.json, so a new app needs no edit here.
+const appsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'apps');
+const appDirsTagged = (tag) =>
+  readdirSync(appsDir).filter((dir) => {
+    const file = path.join(appsDir, dir, 'project.json');
+    return existsSync(file) && (JSON.parse(readFileSync(file, 'utf8')).tags ?? []).includes(tag);
+  });
+const contractSuiteImports = appDirsTagged('type:app').map((app) => `../../${app}/src/worker`);
 const contractSuiteConstraints = testDepConstraints.map((constraint) =>
   constraint.sourceTag === 'type:e2e' ? { ...constraint, onlyDependOnLibsWithTags: [...constraint.onlyDependOnLibsWithTags, 'type:chassis', 'type:messaging'] } : constraint,
 );

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { expectStatus, listAllOrders, mapWithConcurrency, orderApps, orderBody, request } from '@troupe/order-testing';
+import { expectStatus, listAllOrders, mapWithConcurrency, orderBody, orderSystemApps, request } from '@troupe/order-testing';
 import { driveMixedLoad } from './drive-mixed-load';
 import { useOrderSystem } from './use-order-system';
 
@@ -19,7 +19,7 @@ describe('order system with a third of every store transaction re-run (STORE_FAU
     sagaDeadlineMs: 8_000,
     deadlineSweepIntervalMs: 250,
     instances: { 'inventory-service': 2, 'payment-service': 2 },
-    env: Object.fromEntries(orderApps.map((app) => [app, { STORE_FAULTS: 'rerun:0.3' }])),
+    env: Object.fromEntries(orderSystemApps().map(({ name }) => [name, { STORE_FAULTS: 'rerun:0.3' }])),
   });
 
   it('200 mixed orders keep every invariant; no phantom order, no stalled consumer', async () => {

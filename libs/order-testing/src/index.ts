@@ -1,5 +1,5 @@
 // The order system's test kit: start it whole, read every service's view, check the invariants (docs/product.md#invariants).
-export { orderApps, type OrderApp } from './apps';
+export { workerApps, orderSystemApps, type WorkerApp, type OrderApp } from './apps';
 export { startOrderSystem, type AppInstance, type OrderSystem, type OrderSystemOptions } from './start-order-system';
 export { orderBody, bodyTotalCents, type OrderBody, type OrderBodyOverrides, type OrderItemBody, type ShippingAddressBody } from './order-body';
 export { adminAuthorization } from './clients';

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pollHttp, startAppProcess, type AppProcess, type ProcessExit } from '@troupe/testing';
-import { appEntry, orderApps, type OrderApp } from './apps';
+import { orderSystemApps, type OrderApp } from './apps';
 import { brokerAdmin, deleteNamespace, type BrokerAdmin } from './broker-admin';
 import {
   adminAuthorization,
@@ -25,9 +25,9 @@ export interface OrderSystemOptions {
   sagaDeadlineMs?: number;
   /** order-service's DEADLINE_SWEEP_INTERVAL_MS (default: its own, 1000). */
   deadlineSweepIntervalMs?: number;
-  /** Processes per app (default 1). Extra instances share the app's DATA_DIR, so they share its store. */
+  /** Processes per app (default 1). Extra instances share the app's DATA_DIR, so they share its store. An app the system does not run is an error. */
   instances?: Partial<Record<OrderApp, number>>;
-  /** Extra environment per app, on top of the common one. */
+  /** Extra environment per app, on top of the common one. An app the system does not run is an error. */
   env?: Partial<Record<OrderApp, Record<string, string>>>;
   /** Default `process.env.RABBITMQ_URL` or the local guest broker. */
   rabbitmqUrl?: string;
@@ -57,8 +57,16 @@ process.once('exit', () => {
 /**
  * Starts the whole order system as real processes in its own broker namespace and data directory, and
  * resolves once every instance answers /health 200. On a failed start everything started is stopped.
+ * The apps are the workspace's (`orderSystemApps()`: every apps/* with a serve target but the reconciler), so a newly
+ * generated worker is started too.
  */
 export async function startOrderSystem(options: OrderSystemOptions = {}) {
+  const apps = orderSystemApps();
+  const names = apps.map((app) => app.name);
+  for (const [option, perApp] of Object.entries({ instances: options.instances, env: options.env })) {
+    const unknown = Object.keys(perApp ?? {}).filter((app) => !names.includes(app));
+    if (unknown.length > 0) throw new Error(`startOrderSystem: ${option} names ${unknown.join(', ')}, not one of the apps it starts (${names.join(', ')})`);
+  }
   const rabbitmqUrl = options.rabbitmqUrl ?? process.env.RABBITMQ_URL ?? 'amqp://guest:guest@localhost:5672';
   const prefix = `e2e-${randomUUID().slice(0, 8)}.`;
   const dataDir = mkdtempSync(path.join(tmpdir(), 'troupe-e2e-'));
@@ -83,10 +91,10 @@ export async function startOrderSystem(options: OrderSystemOptions = {}) {
     ...options.env?.[app],
   });
 
-  const plan = orderApps.flatMap((app) => Array.from({ length: options.instances?.[app] ?? 1 }, (_, index) => ({ app, index })));
+  const plan = apps.flatMap(({ name, entry }) => Array.from({ length: options.instances?.[name] ?? 1 }, (_, index) => ({ app: name, entry, index })));
   const started = await Promise.allSettled(
-    plan.map(async ({ app, index }) => {
-      const child = await startAppProcess({ entry: appEntry(app), env: envFor(app), startTimeoutMs });
+    plan.map(async ({ app, entry, index }) => {
+      const child = await startAppProcess({ entry, env: envFor(app), startTimeoutMs });
       const instance: AppInstance = { app, index, process: child };
       instances.push(instance);
       void child.exited.then((exit) => (instance.exit = exit));
@@ -99,7 +107,7 @@ export async function startOrderSystem(options: OrderSystemOptions = {}) {
     await stopAll(instances, admin, prefix, dataDir);
     throw new Error(`the order system did not start:\n${failures.join('\n')}\n${logs}`);
   }
-  instances.sort((a, b) => orderApps.indexOf(a.app) - orderApps.indexOf(b.app) || a.index - b.index);
+  instances.sort((a, b) => names.indexOf(a.app) - names.indexOf(b.app) || a.index - b.index);
   return buildSystem({ instances, prefix, dataDir, admin, adminToken, sagaDeadlineMs: options.sagaDeadlineMs ?? 30_000 });
 }
 

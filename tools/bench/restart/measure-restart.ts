@@ -14,15 +14,22 @@ import { createEvent, referenceManifests } from '@troupe/order-catalogue';
 import { examplesOf } from '@troupe/order-catalogue/testing';
 import { topologyNames } from '@troupe/messaging';
 import { openRawClient } from '@troupe/messaging/testing';
+import { workerApps } from '@troupe/order-testing';
 import { deleteBrokerNamespace, workspaceRoot } from '@troupe/testing';
 
 const brokerUrl = process.env.RABBITMQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
 
-const allApps = ['order-service', 'order-view', 'inventory-service', 'payment-service', 'shipping-service', 'notification-service', 'analytics-service', 'reconciler'];
+// Every worker of the workspace (apps/*/project.json with a serve target), in port order: a new app is measured too.
+const allApps = workerApps().map((app) => app.name);
 const args = process.argv.slice(2);
 const roundsAt = args.indexOf('--rounds');
 const rounds = roundsAt >= 0 ? Number(args[roundsAt + 1]) : 3;
-const named = args.filter((arg, index) => !arg.startsWith('--') && index !== roundsAt + 1);
+const named = args.filter((arg, index) => !arg.startsWith('--') && (roundsAt < 0 || index !== roundsAt + 1));
+const unknownApps = named.filter((app) => !allApps.includes(app));
+if (unknownApps.length > 0) {
+  console.error(`unknown app ${unknownApps.join(', ')}: one of ${allApps.join(', ')}`);
+  process.exit(2);
+}
 const apps = named.length > 0 ? named : allApps;
 const root = workspaceRoot();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -4,7 +4,7 @@
 import os from 'node:os';
 import { topologyNames } from '@troupe/messaging';
 import { openRawClient } from '@troupe/messaging/testing';
-import { adminAuthorization, expectStatus, request } from '@troupe/order-testing';
+import { adminAuthorization, expectStatus, orderSystemApps, request } from '@troupe/order-testing';
 import { EventTap } from './event-tap';
 import { readMemory } from './memory';
 import { parseOptions, runsRate, runsSaturated, targetsRunningSystem, usage, type BenchOptions } from './options';
@@ -29,7 +29,7 @@ function shapesOf(options: BenchOptions, saturatedCount: number): Array<['satura
 }
 
 async function benchTroupe(options: BenchOptions): Promise<{ troupe: BenchReport['troupe']; describe: string }> {
-  say(targetsRunningSystem(options) ? 'using the running system' : 'starting the order system (7 processes; a minute on a busy machine)…');
+  say(targetsRunningSystem(options) ? 'using the running system' : `starting the order system (${orderSystemApps().length} processes; a minute on a busy machine)…`);
   const system = await systemUnderTest(options);
   const client = await openRawClient(options.rabbitmqUrl);
   const tap = new EventTap();

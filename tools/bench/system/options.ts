@@ -1,4 +1,4 @@
-import { orderApps, type OrderApp } from '@troupe/order-testing';
+import { orderSystemApps, type OrderApp } from '@troupe/order-testing';
 
 export type Mode = 'saturated' | 'rate' | 'both';
 export type Mix = 'happy' | 'mixed';
@@ -15,7 +15,7 @@ export interface BenchOptions {
   /** Bare amqplib chains for the saturated baseline (fast, so more of them than orders for a steady figure). */
   rawChains: number;
   raw: boolean;
-  /** A running system instead of starting one: app → base URL (unlisted apps: their default ports, docs/product.md#http-api). */
+  /** A running system instead of starting one: app → base URL (unlisted apps: their serve ports, from their project.json). */
   targetUrls: Partial<Record<OrderApp, string>>;
   /** RABBITMQ_PREFIX of the running system (target mode only). */
   prefix: string;
@@ -54,11 +54,12 @@ function oneOf<T extends string>(flag: string, value: string | undefined, allowe
 }
 
 function targetUrl(value: string | undefined): [OrderApp, string] {
-  const match = /^([a-z-]+)=(https?:\/\/.+)$/.exec(value ?? '');
-  if (!match || !orderApps.includes(match[1] as OrderApp)) {
-    throw new Error(`--target-url takes <app>=<url> with app one of ${orderApps.join(', ')}, got ${value ?? 'nothing'}`);
+  const apps = orderSystemApps().map((app) => app.name);
+  const match = /^([a-z0-9-]+)=(https?:\/\/.+)$/.exec(value ?? '');
+  if (!match || !apps.includes(match[1]!)) {
+    throw new Error(`--target-url takes <app>=<url> with app one of ${apps.join(', ')}, got ${value ?? 'nothing'}`);
   }
-  return [match[1] as OrderApp, match[2]!.replace(/\/$/, '')];
+  return [match[1]!, match[2]!.replace(/\/$/, '')];
 }
 
 export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv = {}): BenchOptions {

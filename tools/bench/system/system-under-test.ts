@@ -1,18 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { orderApps, startOrderSystem, type OrderApp } from '@troupe/order-testing';
+import { orderSystemApps, startOrderSystem, type OrderApp } from '@troupe/order-testing';
 import type { BenchOptions } from './options';
-
-/** The apps' default ports (docs/product.md#http-api), for a running system whose URLs were not all given. */
-const defaultPorts: Record<OrderApp, number> = {
-  'order-service': 3000,
-  'order-view': 3001,
-  'inventory-service': 3002,
-  'payment-service': 3003,
-  'shipping-service': 3004,
-  'notification-service': 3005,
-  'analytics-service': 3006,
-};
 
 export interface SystemUnderTest {
   prefix: string;
@@ -29,11 +18,19 @@ export interface SystemUnderTest {
 /** The whole order system started for this run in its own namespace, or the running one the flags name. */
 export async function systemUnderTest(options: BenchOptions): Promise<SystemUnderTest> {
   if (Object.keys(options.targetUrls).length > 0) {
-    const urlOf = (app: OrderApp) => options.targetUrls[app] ?? `http://localhost:${defaultPorts[app]}`;
+    // The apps the kit would start, each at its serve port (its project.json's metadata.port) unless a flag names its URL.
+    const apps = orderSystemApps();
+    const urlOf = (app: OrderApp) => {
+      const given = options.targetUrls[app];
+      if (given) return given;
+      const port = apps.find((candidate) => candidate.name === app)?.port;
+      if (port === undefined) throw new Error(`${app} is not one of the apps the bench measures (${apps.map((candidate) => candidate.name).join(', ')})`);
+      return `http://localhost:${port}`;
+    };
     return {
       prefix: options.prefix,
       urlOf,
-      processes: orderApps.map((app) => ({ app, url: urlOf(app) })),
+      processes: apps.map(({ name }) => ({ app: name, url: urlOf(name) })),
       sagaDeadlineMs: 30_000,
       adminToken: runningSystemAdminToken(),
       describe: `running system at ${urlOf('order-service')} (prefix '${options.prefix}')`,

@@ -18,7 +18,7 @@ export interface LaunchPlan {
 /** Why the build of some app cannot run as is (tools/infra/build-layout.mjs decides), or undefined when all are current. */
 function staleBuild(root: string): string | undefined {
   const script = `import { staleReason } from ${JSON.stringify(path.join(root, 'tools', 'infra', 'build-layout.mjs'))};
-    const apps = ${JSON.stringify(chaosApps)};
+    const apps = ${JSON.stringify(chaosApps())};
     process.stdout.write(apps.map((app) => staleReason(app)).find(Boolean) ?? '');`;
   try {
     return execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8', timeout: 60_000 }).trim() || undefined;
