@@ -104,8 +104,8 @@ function eventGenerator(tree, options) {
       execFileSync('npx', ['nx', 'run', target, '--skip-nx-cache'], { cwd: tree.root, stdio: 'inherit' });
     }
     console.log(
-      `${type} is a draft event: no manifest produces or consumes it yet, so the saga map and the docs/architecture.md ` +
-        'table leave it out. Add fields, then declare it in the producing and consuming manifests (libs/order-catalogue/README.md).',
+      `${type} is a draft event: no manifest produces or consumes it yet, so the saga map and its event ` +
+        'catalogue table leave it out. Add fields, then declare it in the producing and consuming manifests (libs/order-catalogue/README.md).',
     );
   };
 }

@@ -14,6 +14,8 @@ const contractProject = 'apps/order-contracts/project.json';
 /** The lint rule that lets the contract suite import each app's src/worker lists the apps here. */
 const eslintConfig = 'eslint.config.mjs';
 const namePattern = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+/** Ports the system keeps for its own apps, never handed to a generated worker. */
+const reservedPorts = new Map([[3008, 'the saga board (apps/saga-board)']]);
 /** Ports below the lowest serve port stay free for other tools; a worker's port defaults to the highest used + 1. */
 const firstPort = 3001;
 
@@ -138,12 +140,13 @@ function normalize(tree, options) {
   let port;
   if (options.port === undefined || options.port === null || options.port === '') {
     port = Math.max(firstPort - 1, ...ports.keys()) + 1;
-    while (ports.has(port)) port += 1;
+    while (ports.has(port) || reservedPorts.has(port)) port += 1;
   } else {
     port = Number(options.port);
     if (!Number.isInteger(port) || port < 1024 || port > 65535) throw fail(`--port ${options.port} is not a port number from 1024 to 65535`);
     const owner = ports.get(port);
     if (owner) throw fail(`port ${port} is already apps/${owner}'s serve port`);
+    if (reservedPorts.has(port)) throw fail(`port ${port} is reserved: ${reservedPorts.get(port)}`);
   }
 
   const alreadyConsumed = consumedByManifests(tree);

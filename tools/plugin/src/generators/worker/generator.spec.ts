@@ -51,7 +51,7 @@ const read = (tree: Tree, file: string) => tree.read(file, 'utf8') ?? assert.fai
 const loyalty = { name: 'loyalty-service', consumes: 'order.created', emits: 'loyalty.points-awarded,loyalty.tier-changed', skipGenerate: true };
 
 describe('@troupe/plugin:worker', () => {
-  it('writes the app in the standard layout on the next free port', () => {
+  it('writes the app in the standard layout on the next free port, skipping reserved ones', () => {
     const tree = workspace();
     const callback = workerGenerator(tree, loyalty);
     for (const file of ['project.json', 'tsconfig.json', 'README.md', 'src/main.ts', 'src/worker.ts', 'src/handlers/index.ts', 'src/handlers/on-order-created.ts', 'src/worker.spec.ts', 'src/loyalty-service.integration.ts']) {
@@ -60,14 +60,14 @@ describe('@troupe/plugin:worker', () => {
     const project = JSON.parse(read(tree, 'apps/loyalty-service/project.json'));
     assert.equal(project.name, 'loyalty-service');
     assert.deepEqual(project.tags, ['scope:order', 'type:app']);
-    assert.equal(project.targets.serve.metadata.port, 3008);
+    assert.equal(project.targets.serve.metadata.port, 3009);
     assert.equal(project.targets.build.options.command, 'node tools/infra/build.mjs loyalty-service');
     assert.equal(project.targets.serve.options.command, 'node tools/infra/worker.mjs loyalty-service');
     assert.deepEqual([project.targets.lint, project.targets.typecheck, project.targets.test, project.targets.integration], [{}, {}, {}, {}]);
     assert.match(read(tree, 'apps/loyalty-service/src/main.ts'), /runWorker\(loyaltyServiceWorker\)/);
     const worker = read(tree, 'apps/loyalty-service/src/worker.ts');
     assert.match(worker, /import \{ loyaltyServiceManifest, orderCatalogue \} from '@troupe\/order-catalogue'/);
-    assert.match(worker, /defaultPort: 3008,/);
+    assert.match(worker, /defaultPort: 3009,/); // 3008 is the saga board's
     assert.match(worker, /handlers: \(\) => loyaltyServiceHandlers\(\)/);
     assert.match(read(tree, 'apps/loyalty-service/src/handlers/index.ts'), /loyaltyServiceHandlers\(\): HandlersOf<typeof loyaltyServiceManifest>[\s\S]*'order\.created': onOrderCreated/);
     const handler = read(tree, 'apps/loyalty-service/src/handlers/on-order-created.ts');
@@ -78,7 +78,7 @@ describe('@troupe/plugin:worker', () => {
     assert.match(spec, /inMemoryService\(orderCatalogue, 'loyalty-service', loyaltyServiceHandlers\(\), \(\) => undefined\)/);
     assert.match(spec, /sampleEvent\('order\.created'\)/);
     assert.doesNotMatch(spec, /pending/);
-    assert.match(read(tree, 'apps/loyalty-service/README.md'), /Port: 3008[\s\S]*src\/handlers\//);
+    assert.match(read(tree, 'apps/loyalty-service/README.md'), /Port: 3009[\s\S]*src\/handlers\//);
     assert.match(read(tree, 'apps/loyalty-service/src/loyalty-service.integration.ts'), /startOnBroker\(\{ service: 'loyalty-service', entry: 'apps\/loyalty-service\/src\/main\.ts', consumes \}\)/);
     assert.equal(typeof callback, 'function');
     callback(); // skipGenerate: runs nothing
@@ -133,6 +133,7 @@ describe('@troupe/plugin:worker', () => {
       [{ emits: 'loyalty.nope' }, /no such event type .*: loyalty\.nope/],
       [{ port: 3003 }, /port 3003 is already apps\/payment-service's serve port/],
       [{ port: 80 }, /not a port number/],
+      [{ port: 3008 }, /port 3008 is reserved: the saga board/],
       [{ port: 'abc' }, /not a port number/],
     ];
     for (const [override, error] of cases) {
