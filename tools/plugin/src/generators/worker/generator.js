@@ -432,6 +432,44 @@ ${waits}
  * @typedef {{ name: string, consumes?: string | string[], emits?: string | string[], port?: number | string, skipGenerate?: boolean }} WorkerOptions
  */
 
+/** The compose path's files that list every worker: one MongoDB user and password per service database. */
+const composeFile = 'docker-compose.yml';
+const mongoUsersScript = 'tools/infra/compose/mongo-service-users.js';
+const envExample = '.env.example';
+
+/**
+ * Inserts `line` after the last line matching `pattern` (the list it belongs to), unless `line` is there already;
+ * undefined when the file has no such list.
+ * @param {string} text @param {RegExp} pattern @param {string} line
+ */
+function afterLastLine(text, pattern, line) {
+  if (text.includes(line)) return text;
+  const lines = text.split('\n');
+  const last = lines.map((candidate, index) => (pattern.test(candidate) ? index : -1)).filter((index) => index >= 0).at(-1);
+  if (last === undefined) return undefined;
+  lines.splice(last + 1, 0, line);
+  return lines.join('\n');
+}
+
+/**
+ * The compose path for a new worker: its MongoDB user in the init script, its password passed to mongodb and named
+ * in .env.example (tools/architecture/src/compose-file.spec.ts holds these lists to the apps).
+ * @param {import('@nx/devkit').Tree} tree @param {{ name: string }} o
+ */
+function registerInCompose(tree, o) {
+  const variable = `MONGO_PASSWORD_${o.name.toUpperCase().replace(/-/g, '_')}`;
+  const edits = [
+    [mongoUsersScript, /^  '[a-z0-9-]+',$/, `  '${o.name}',`],
+    [composeFile, /^ +MONGO_PASSWORD_[A-Z0-9_]+: \$\{/, `      ${variable}: \${${variable}:?set ${variable} in .env}`],
+    [envExample, /^MONGO_PASSWORD_[A-Z0-9_]+=/, `${variable}=change-me-${o.name}`],
+  ];
+  for (const [file, pattern, line] of edits) {
+    if (!tree.exists(file)) continue;
+    const edited = afterLastLine(tree.read(file, 'utf8') ?? '', pattern, line);
+    if (edited !== undefined) tree.write(file, edited);
+  }
+}
+
 /**
  * @param {import('@nx/devkit').Tree} tree
  * @param {WorkerOptions} options
@@ -458,6 +496,7 @@ function workerGenerator(tree, options) {
       `${open}${items}${items.trim() ? ', ' : ''}"${o.name}"${close}`);
     if (edited !== text && Array.isArray(JSON.parse(edited).implicitDependencies)) tree.write(contractProject, edited);
   }
+  registerInCompose(tree, o);
   tree.write(`${app}/project.json`, `${JSON.stringify(projectJson(o), null, 2)}\n`);
   tree.write(`${app}/tsconfig.json`, `${JSON.stringify({ extends: '../../tsconfig.base.json', include: ['src/**/*.ts'] }, null, 2)}\n`);
   tree.write(`${app}/README.md`, readme(o));

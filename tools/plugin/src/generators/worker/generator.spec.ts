@@ -103,6 +103,17 @@ describe('@troupe/plugin:worker', () => {
     assert.match(read(tree, 'eslint.config.mjs'), /const contractApps = \['order-service', 'payment-service', 'loyalty-service'\];/);
   });
 
+  it('adds the worker to the compose path: its MongoDB user, its password passed to mongodb and named in .env.example', () => {
+    const tree = workspace();
+    tree.write('tools/infra/compose/mongo-service-users.js', "const services = [\n  'order-service',\n  'payment-service',\n];\n");
+    tree.write('docker-compose.yml', 'services:\n  mongodb:\n    environment:\n      MONGO_PASSWORD_PAYMENT_SERVICE: ${MONGO_PASSWORD_PAYMENT_SERVICE:?set it}\n  jaeger:\n');
+    tree.write('.env.example', 'MONGO_ROOT_PASSWORD=x\nMONGO_PASSWORD_PAYMENT_SERVICE=change-me-payment-service\n# end\n');
+    workerGenerator(tree, loyalty);
+    assert.match(read(tree, 'tools/infra/compose/mongo-service-users.js'), /'payment-service',\n  'loyalty-service',\n\];/);
+    assert.match(read(tree, 'docker-compose.yml'), /MONGO_PASSWORD_PAYMENT_SERVICE: .*\n      MONGO_PASSWORD_LOYALTY_SERVICE: \$\{MONGO_PASSWORD_LOYALTY_SERVICE:\?set MONGO_PASSWORD_LOYALTY_SERVICE in \.env\}\n  jaeger:/);
+    assert.match(read(tree, '.env.example'), /MONGO_PASSWORD_PAYMENT_SERVICE=change-me-payment-service\nMONGO_PASSWORD_LOYALTY_SERVICE=change-me-loyalty-service\n# end/);
+  });
+
   it('takes a given free port', () => {
     const tree = workspace();
     workerGenerator(tree, { ...loyalty, port: 3100 });
