@@ -458,6 +458,7 @@ function afterLastLine(text, pattern, line) {
  */
 function registerInCompose(tree, o) {
   const variable = `MONGO_PASSWORD_${o.name.toUpperCase().replace(/-/g, '_')}`;
+  /** @type {Array<[string, RegExp, string]>} */
   const edits = [
     [mongoUsersScript, /^  '[a-z0-9-]+',$/, `  '${o.name}',`],
     [composeFile, /^ +MONGO_PASSWORD_[A-Z0-9_]+: \$\{/, `      ${variable}: \${${variable}:?set ${variable} in .env}`],
