@@ -63,7 +63,9 @@ describe('messaging failure handling (real broker, SQLite store)', () => {
     assert.deepEqual(retried, [1, 2, 3]);
     const gaps = attempts.slice(1).map((attempt, index) => attempt.at - attempts[index]!.at);
     assert.ok(gaps[0]! >= 95 && gaps[1]! >= 295 && gaps[2]! >= 895, `each retry waits at least its delay: ${gaps.map(Math.round).join(', ')} ms`);
-    assert.ok(gaps[0]! < gaps[1]! && gaps[1]! < gaps[2]!, `delays grow: ${gaps.map(Math.round).join(', ')} ms`);
+    // Each wait is at least its delay (above); broker-side expiry is late by up to a few hundred ms on a loaded
+    // machine, so only the 9× step between the first and the last delay is compared, never neighbours.
+    assert.ok(gaps[2]! > gaps[0]!, `delays grow: ${gaps.map(Math.round).join(', ')} ms`);
     for (const other of others) assert.equal(await effectCount(payer.store, other.data.orderId), 1);
   });
 
