@@ -61,6 +61,8 @@ export function defineCatalogue(definition: CatalogueDefinition): EventCatalogue
     createEventValidator({ catalogue: schemas, subjectField: definition.subjectField, allErrors: options.allErrors ?? false });
   let shared: EventValidator | undefined;
   const validator = () => (shared ??= createValidator());
+  // One function for both entry points, so decoding a delivery allocates no closure.
+  const validateEvent = (raw: unknown) => validator().validateEvent(raw);
 
   function examplesOf<T extends EventType>(type: T): EventMap[T][] {
     const entry = latest.get(type);
@@ -76,8 +78,8 @@ export function defineCatalogue(definition: CatalogueDefinition): EventCatalogue
     validator,
     createValidator,
     createEvent,
-    validateEvent: (raw: unknown) => validator().validateEvent(raw),
-    decodeEvent: (body: Buffer | Uint8Array, maxBytes: number) => decodeEvent(body, maxBytes, (raw) => validator().validateEvent(raw)),
+    validateEvent,
+    decodeEvent: (body: Buffer | Uint8Array, maxBytes: number) => decodeEvent(body, maxBytes, validateEvent),
     examplesOf,
     exampleEvents: <T extends EventType>(type: T, options: CreateEventOptions) => examplesOf(type).map((data) => createEvent(type, data, options)),
     sampleEvent: <T extends EventType>(type: T, data: Partial<EventMap[T]> = {}, options: Partial<CreateEventOptions> = {}) => {
