@@ -38,6 +38,20 @@ export interface ServiceManifest {
   reactions: readonly Reaction[];
   /** Events this service emits that end a flow: no consumer is required for them (observers may still read them). */
   terminal: readonly EventType[];
+  /**
+   * Where the service's events come from. `queues` (the default): one quorum queue per consumed event, each
+   * delivery acked after its transaction. `archive`: the service reads the event archive (the stream every event
+   * is appended to) in order, keeping its read position in its own store within the same transaction as the
+   * effects; no queue of its own. Only for a read side: every reaction must be a projection.
+   */
+  intake?: Intake;
+}
+
+export type Intake = 'queues' | 'archive';
+
+/** A manifest's intake, the default filled in. */
+export function intakeOf(manifest: ServiceManifest): Intake {
+  return manifest.intake ?? 'queues';
 }
 
 /** Every event a manifest may emit, initiated or in reaction. */
@@ -60,6 +74,11 @@ export function defineManifest<const M extends ServiceManifest>(manifest: M): M 
     consumed.add(reaction.on);
     if (reaction.emits.includes(reaction.on)) problems.push(`${reaction.on} re-emits itself`);
     if (reaction.kind === 'projection' && reaction.emits.length > 0) problems.push(`projection of ${reaction.on} must not emit`);
+  }
+  if (manifest.intake === 'archive') {
+    const emitting = manifest.reactions.filter((reaction) => reaction.kind !== 'projection').map((reaction) => reaction.on);
+    if (emitting.length > 0) problems.push(`an archive intake is for projections only, but ${emitting.join(', ')} ${emitting.length === 1 ? 'is not one' : 'are not'}`);
+    if (manifest.initiates.length > 0) problems.push('an archive intake is for read sides, which initiate nothing');
   }
   const emitted = new Set(emittedBy(manifest));
   for (const event of manifest.terminal) if (!emitted.has(event)) problems.push(`terminal event ${event} is never emitted`);

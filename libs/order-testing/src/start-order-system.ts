@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pollHttp, startAppProcess, type AppProcess, type ProcessExit } from '@troupe/testing';
+import { buildApps, builtEntry, pollHttp, startAppProcess, type AppProcess, type ProcessExit } from '@troupe/testing';
 import { orderSystemApps, type OrderApp } from './apps';
 import { brokerAdmin, deleteNamespace, type BrokerAdmin } from './broker-admin';
 import {
@@ -39,6 +39,13 @@ export interface OrderSystemOptions {
   startTimeoutMs?: number;
   /** ADMIN_TOKEN of every app, sent by the kit's admin calls (`stock.set`). Default: a fresh random one per system. */
   adminToken?: string;
+  /**
+   * Run what production runs: build every app first (`npm run build`) and start `dist/apps/<app>/main.js` on plain
+   * node. Default false: each app's TypeScript through tsx, which needs no build but adds its compiler to every process.
+   */
+  built?: boolean;
+  /** Options for node in every process, e.g. `--cpu-prof --cpu-prof-dir=…`. */
+  nodeArgs?: string[];
 }
 
 export interface AppInstance {
@@ -91,10 +98,12 @@ export async function startOrderSystem(options: OrderSystemOptions = {}) {
     ...options.env?.[app],
   });
 
-  const plan = apps.flatMap(({ name, entry }) => Array.from({ length: options.instances?.[name] ?? 1 }, (_, index) => ({ app: name, entry, index })));
+  if (options.built) buildApps(...names);
+  const entryOf = (app: { name: string; entry: string }) => (options.built ? builtEntry(app.name) : app.entry);
+  const plan = apps.flatMap((app) => Array.from({ length: options.instances?.[app.name] ?? 1 }, (_, index) => ({ app: app.name, entry: entryOf(app), index })));
   const started = await Promise.allSettled(
     plan.map(async ({ app, entry, index }) => {
-      const child = await startAppProcess({ entry, env: envFor(app), startTimeoutMs });
+      const child = await startAppProcess({ entry, env: envFor(app), startTimeoutMs, nodeArgs: options.nodeArgs });
       const instance: AppInstance = { app, index, process: child };
       instances.push(instance);
       void child.exited.then((exit) => (instance.exit = exit));

@@ -10,6 +10,8 @@ export interface AppProcessOptions {
   entry: string;
   /** Command-line arguments after the entry, e.g. the app name for `tools/infra/worker.mjs`. */
   args?: string[];
+  /** Options for node itself, before the entry, e.g. `--cpu-prof` (which NODE_OPTIONS refuses). */
+  nodeArgs?: string[];
   /** Added to the inherited environment. PORT defaults to 0 (a free port) and HOST to 127.0.0.1. */
   env?: Record<string, string>;
   /** How long to wait for the "listening on" log line. Default 20000 ms. */
@@ -61,7 +63,7 @@ function spawnApp(options: AppProcessOptions): Spawned {
   const root = workspaceRoot();
   // One node process (no tsx CLI wrapper), so signals reach the worker itself.
   const loader = options.entry.endsWith('.ts') ? ['--require', 'tsx/cjs'] : ['--enable-source-maps'];
-  const child = spawn(process.execPath, [...loader, path.join(root, options.entry), ...(options.args ?? [])], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...loader, path.join(root, options.entry), ...(options.args ?? [])], {
     cwd: root,
     // RABBITMQ_URL always explicit: a worker without one reads its provisioned credentials (data/secrets/), which
     // belong to the locked-down `troupe` vhost, not to a test's namespace on the local broker.

@@ -21,6 +21,8 @@ export interface BenchOptions {
   prefix: string;
   rabbitmqUrl: string;
   json: boolean;
+  /** Write a V8 CPU profile of every app into this directory (`node --cpu-prof`), for `tools/bench/system/cpu-by-stage.ts`. */
+  profileDir?: string;
 }
 
 export const defaultOptions: BenchOptions = {
@@ -40,7 +42,7 @@ export const defaultOptions: BenchOptions = {
 
 export const usage = `npm run bench -- [--mode saturated|rate|both] [--orders 200] [--concurrency 32]
   [--rate 10] [--duration 20] [--mix happy|mixed] [--raw-chains 2000] [--no-raw]
-  [--target-url order-service=http://localhost:3000 ...] [--prefix <RABBITMQ_PREFIX>] [--json]`;
+  [--target-url order-service=http://localhost:3000 ...] [--prefix <RABBITMQ_PREFIX>] [--json] [--profile <dir>]`;
 
 function positive(flag: string, value: string | undefined): number {
   const parsed = Number(value);
@@ -84,6 +86,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv = {
       case '--prefix': options.prefix = value() ?? ''; break;
       case '--rabbitmq-url': options.rabbitmqUrl = value() ?? options.rabbitmqUrl; break;
       case '--json': options.json = true; break;
+      case '--profile': options.profileDir = value() ?? ''; if (!options.profileDir) throw new Error('--profile needs a directory'); break;
       default: throw new Error(`unknown option ${flag}\n${usage}`);
     }
   }

@@ -38,14 +38,14 @@ export async function systemUnderTest(options: BenchOptions): Promise<SystemUnde
     };
   }
   // Info, the apps' default: the kit learns each app's URL from its "listening on" info line.
-  const system = await startOrderSystem({ rabbitmqUrl: options.rabbitmqUrl });
+  const system = await startOrderSystem({ rabbitmqUrl: options.rabbitmqUrl, built: true, nodeArgs: options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(options.profileDir)}`] : undefined });
   return {
     prefix: system.prefix,
     urlOf: (app) => system.urlOf(app),
     processes: system.instances.map((instance) => ({ app: instance.app, url: instance.process.url })),
     sagaDeadlineMs: system.sagaDeadlineMs,
     adminToken: system.adminToken,
-    describe: `order system started for this run (${system.instances.length} processes via tsx, namespace ${system.prefix})`,
+    describe: `order system started for this run (${system.instances.length} built processes on node, namespace ${system.prefix})`,
     stop: () => system.stop(),
   };
 }
@@ -56,3 +56,4 @@ function runningSystemAdminToken(): string | undefined {
   const file = path.join(process.cwd(), 'data', 'secrets', 'admin-token');
   return existsSync(file) ? readFileSync(file, 'utf8').trim() : undefined;
 }
+
