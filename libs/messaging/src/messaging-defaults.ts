@@ -12,6 +12,8 @@ export const messagingDefaults = {
   deliveryLimit: 10,
   /** Unacked deliveries per queue. */
   prefetch: 32,
+  /** Archive records sent ahead of a read side fed from the archive (streams require a prefetch; acks are credit only). */
+  archivePrefetch: 256,
   /** Bigger bodies are dead-lettered unread. */
   maxMessageBytes: 64 * 1024,
   /** In-process re-runs after an optimistic-concurrency conflict before backing off. */

@@ -1,10 +1,12 @@
-import type { EventCatalogue, EventMap, EventOf, EventType } from '@troupe/contracts';
+import type { EventCatalogue, EventMap, EventOf, EventType, Intake } from '@troupe/contracts';
 import type { Store, StoreSession } from '@troupe/persistence';
 import { noTracing, type Tracing } from '@troupe/tracing';
 import { BackgroundDispatch } from './publish/background-dispatch';
 import { managed, type BrokerConnection } from './connection/broker-connection';
 import type { EventCodec } from './codec/codec';
 import { ConfirmPublisher } from './publish/confirm-publisher';
+import { ArchiveIntake, archivePositionCollection } from './consume/archive-intake';
+import { archiveNames } from './archive/topology';
 import { ConsumerGroup } from './consume/consumer-group';
 import { catalogueCodec } from './codec/catalogue-codec';
 import { DeliveryPipeline } from './consume/delivery-pipeline';
@@ -29,8 +31,13 @@ export interface MessagingOptions {
   store: Store;
   /** Service name: queue names, inbox keys, event `source`. */
   service: string;
-  /** What the service reacts to; keys decide the queues. Default {} (a producer only). */
+  /** What the service reacts to; keys decide the queues (or, with an archive intake, the records applied). Default {} (a producer only). */
   handlers?: HandlerMap;
+  /**
+   * `queues` (default): one quorum queue per handled event. `archive`: no queues; the handlers are fed from the
+   * event archive in order, the read position kept in the store (see consume/archive-intake.ts). For read sides.
+   */
+  intake?: Intake;
   /** Name prefix for a test namespace. Default ''. */
   prefix?: string;
   /** Delays between handler retries. Default [1000, 5000, 25000]. */
@@ -107,8 +114,11 @@ export function createMessaging(options: MessagingOptions): Messaging {
   const prefix = options.prefix ?? messagingDefaults.prefix;
   const retryDelaysMs = options.retryDelaysMs ?? defaultRetryDelaysMs;
   const leaseMs = options.outbox?.leaseMs ?? defaultLeaseMs;
-  const consumes = Object.keys(handlers);
-  const topology = buildTopology({ prefix, service: options.service, consumes, retryDelaysMs, deliveryLimit: options.deliveryLimit, archive: options.archive });
+  const fromArchive = options.intake === 'archive';
+  // An archive intake has no queues of its own, and needs the archive to exist.
+  const consumes = fromArchive ? [] : Object.keys(handlers);
+  const archive = fromArchive ? (options.archive ?? {}) : options.archive;
+  const topology = buildTopology({ prefix, service: options.service, consumes, retryDelaysMs, deliveryLimit: options.deliveryLimit, archive });
   const names = topologyNames(prefix, options.service);
 
   const guard = new TopologyGuard(connection, topology, logger, metrics);
@@ -148,6 +158,28 @@ export function createMessaging(options: MessagingOptions): Messaging {
   const sources = consumes.map((routingKey) => ({ queue: names.consumerQueue(routingKey), routingKey }));
   const fences = new QueueFences(sources.map((source) => source.queue));
   const consumers = new ConsumerGroup(connection, sources, pipeline, options.prefetch ?? messagingDefaults.prefetch, logger, fences, { redeclare });
+  const archiveIntake = fromArchive
+    ? new ArchiveIntake({
+        service: options.service,
+        connection,
+        store: options.store,
+        codec,
+        handlers,
+        stream: archiveNames(prefix).archiveStream,
+        deadLetterExchange: names.deadLetterExchange,
+        publisher,
+        prefetch: messagingDefaults.archivePrefetch,
+        maxBatch: options.maxBatch ?? messagingDefaults.maxBatch,
+        retryDelaysMs,
+        maxConflictReruns: options.maxConflictReruns ?? messagingDefaults.maxConflictReruns,
+        maxMessageBytes: options.maxMessageBytes ?? messagingDefaults.maxMessageBytes,
+        leaseMs,
+        metrics,
+        logger,
+        tracing,
+      })
+    : undefined;
+  const consuming = (): boolean => consumers.isConsuming() && (archiveIntake?.isConsuming() ?? true);
 
   let stopped = false;
   let declaredGeneration = 0;
@@ -159,6 +191,7 @@ export function createMessaging(options: MessagingOptions): Messaging {
     await guard.declare();
     declaredGeneration = generation;
     await consumers.start();
+    await archiveIntake?.start();
     void relay.sweep();
   };
   const onConnected = (): void => {
@@ -177,6 +210,7 @@ export function createMessaging(options: MessagingOptions): Messaging {
       // The relay walks pending rows in `seq` order: without this index MongoDB sorts the whole backlog in memory.
       await options.store.ensureIndex(outboxCollection, { fields: ['status', 'seq'] });
       await options.store.ensureIndex(inboxCollection, { fields: ['receivedAt'] });
+      if (archiveIntake) await options.store.ensureCollection(archivePositionCollection);
       connection.on('connected', onConnected);
       relay.start();
       if (connection.isConnected()) {
@@ -184,7 +218,7 @@ export function createMessaging(options: MessagingOptions): Messaging {
         await setup;
       }
     },
-    isReady: () => !stopped && connection.isConnected() && declaredGeneration === connection.current()?.generation && consumers.isConsuming(),
+    isReady: () => !stopped && connection.isConnected() && declaredGeneration === connection.current()?.generation && consuming(),
     async transaction(work) {
       let rows: OutboxRow[] = [];
       // Taken here, in the caller's context (the HTTP request's span): the rows continue that trace.
@@ -220,6 +254,7 @@ export function createMessaging(options: MessagingOptions): Messaging {
       connection.off('connected', onConnected);
       const timeoutMs = stopOptions.timeoutMs ?? messagingDefaults.stopTimeoutMs;
       await consumers.stop(timeoutMs);
+      await archiveIntake?.stop(timeoutMs);
       if (!(await background.settle(timeoutMs))) {
         logger.warn({ unconfirmed: background.pending() }, 'stopping before every outbox row was confirmed; the relay publishes them after a restart');
       }

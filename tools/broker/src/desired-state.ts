@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { emittedBy, type ServiceManifest } from '@troupe/contracts';
+import { emittedBy, intakeOf, type ServiceManifest } from '@troupe/contracts';
 import { referenceManifests } from '@troupe/order-catalogue';
 import { brokerPermissionsFor, escapeRegex, exactly, matchNothing, topologyNames, type BrokerPermissions } from '@troupe/messaging';
 
@@ -60,11 +60,13 @@ export function serviceAccess(apps: readonly string[] = workerApps(), manifests:
   const services = [...new Set([...apps, ...byService.keys()])].sort();
   return services.map((service) => {
     const manifest = byService.get(service);
+    // A read side fed from the archive has no queues of its own; it declares and reads the archive instead.
+    const fromArchive = manifest !== undefined && intakeOf(manifest) === 'archive';
     return {
       service,
-      consumes: manifest ? [...new Set(manifest.reactions.map((reaction) => reaction.on))].sort() : [],
+      consumes: manifest && !fromArchive ? [...new Set(manifest.reactions.map((reaction) => reaction.on))].sort() : [],
       emits: manifest ? [...new Set(emittedBy(manifest))].sort() : [],
-      archive: archiveDeclaredBy.includes(service),
+      archive: fromArchive || archiveDeclaredBy.includes(service),
     };
   });
 }

@@ -3,6 +3,8 @@ import { defineManifest } from '@troupe/contracts';
 export const analyticsServiceManifest = defineManifest({
   service: 'analytics-service',
   description: 'Counts orders per outcome and revenue.',
+  // A read side: fed from the event archive (no queue per event), its read position kept with its own writes.
+  intake: 'archive',
   initiates: [],
   reactions: [
     { on: 'order.created', kind: 'projection', emits: [], why: 'count orders placed' },

@@ -5,6 +5,8 @@ import { defineManifest } from '@troupe/contracts';
 export const orderViewManifest = defineManifest({
   service: 'order-view',
   description: 'Denormalized read model of orders (CQRS query side): status, facts and the timeline of every saga step.',
+  // A read side: fed from the event archive (no queue per event), its read position kept with its own writes.
+  intake: 'archive',
   initiates: [],
   reactions: [
     { on: 'order.created', kind: 'projection', emits: [], why: 'create the order view as PENDING' },

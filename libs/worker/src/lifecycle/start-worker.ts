@@ -1,5 +1,5 @@
 import type { DestinationStream } from 'pino';
-import type { ServiceManifest } from '@troupe/contracts';
+import { intakeOf, type ServiceManifest } from '@troupe/contracts';
 import { connectBroker, createMessaging, type HandlerMap } from '@troupe/messaging';
 import { sagaKeyOf, startTracing, type SpanExporter } from '@troupe/tracing';
 import { readBrokerTlsFiles } from '../config/broker-tls-files';
@@ -96,6 +96,7 @@ export async function startWorker<F extends ConfigFields, S, M extends ServiceMa
       service,
       prefix: common.RABBITMQ_PREFIX,
       handlers: handlers as HandlerMap,
+      intake: definition.manifest ? intakeOf(definition.manifest) : 'queues',
       metrics: metrics.messaging,
       logger: logger.child({ component: 'messaging' }),
       tracing,
