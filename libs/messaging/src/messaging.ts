@@ -84,6 +84,9 @@ export interface Messaging {
   /**
    * Runs `work` in one store transaction whose emitted events go to the outbox; publishes them right after
    * commit (failures are left to the relay). Resolves with `work`'s result once publish was attempted.
+   * Group-committed with the deliveries and other commands in flight: `work` may share its transaction with them
+   * and may run more than once (only the attempt that commits counts), so it must keep its effects in the session.
+   * A throw fails this command alone.
    */
   transaction<R>(work: (session: StoreSession, outbox: ProducerOutbox) => Promise<R>): Promise<R>;
   /**
@@ -138,9 +141,11 @@ export function createMessaging(options: MessagingOptions): Messaging {
   const dispatcher = new OutboxDispatcher(options.store, publisher, names.eventsExchange, metrics, logger, tracing, undefined, options.outbox?.unroutableGraceMs);
   const background = new BackgroundDispatch(dispatcher, options.maxInFlightPublishes);
   const relay = new OutboxRelay(options.store, dispatcher, logger, () => connection.isConnected(), options.outbox);
+  // One group commit for deliveries and producers (HTTP commands) alike: under load they share commits and flushes.
+  const transactions = new TransactionBatcher(options.store, { maxBatch: options.maxBatch });
   const pipeline = new DeliveryPipeline({
     service: options.service,
-    transactions: new TransactionBatcher(options.store, { maxBatch: options.maxBatch }),
+    transactions,
     codec,
     handlers,
     publisher,
@@ -206,6 +211,8 @@ export function createMessaging(options: MessagingOptions): Messaging {
   return {
     topology,
     async start() {
+      // Compiled now rather than by the first delivery, which would otherwise wait for every schema to compile.
+      options.catalogue.validator();
       await options.store.ensureIndex(outboxCollection, { fields: ['status', 'leaseUntil'] });
       // The relay walks pending rows in `seq` order: without this index MongoDB sorts the whole backlog in memory.
       await options.store.ensureIndex(outboxCollection, { fields: ['status', 'seq'] });
@@ -220,17 +227,16 @@ export function createMessaging(options: MessagingOptions): Messaging {
     },
     isReady: () => !stopped && connection.isConnected() && declaredGeneration === connection.current()?.generation && consuming(),
     async transaction(work) {
-      let rows: OutboxRow[] = [];
       // Taken here, in the caller's context (the HTTP request's span): the rows continue that trace.
       const traceparent = tracing.currentTraceparent();
-      const result = await options.store.transaction(async (session) => {
-        // Collected per attempt: when the store re-runs the function, the rows of the rolled-back attempt are
-        // not in the store, so they must not be published either. Only the attempt that commits is kept.
+      const { value: result, rows } = await transactions.run(async (session) => {
+        // Collected per attempt: when the store (or the group commit) re-runs the function, the rows of the
+        // rolled-back attempt are not in the store, so they must not be published either. Only the attempt that
+        // commits is returned.
         const attempt: OutboxRow[] = [];
         const emit = createEmitter(session, { codec, source: options.service, leaseMs }, attempt, undefined, traceparent);
         const value = await work(session, { emit: emit as ProducerOutbox['emit'] });
-        rows = attempt;
-        return value;
+        return { value, rows: attempt };
       });
       for (const row of rows) tracing.tagSaga(row.sagaId);
       if (rows.length > 0) await dispatcher.dispatch(rows);

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import amqp, { type Channel, type ChannelModel, type ConfirmChannel } from 'amqplib';
 import { backoffDelay, type BackoffPolicy } from '../backoff';
+import { coalesceSocketWrites } from './coalesce-writes';
 import { describeTlsFailure, tlsSocketOptions, type BrokerTlsOptions } from './broker-tls';
 import { silentLogger, type MessagingLogger } from '../logger';
 
@@ -106,6 +107,7 @@ class ManagedBrokerConnection extends EventEmitter implements BrokerConnection {
         await model.close().catch(() => undefined);
         return;
       }
+      coalesceSocketWrites(model);
       const session = { model, generation: ++this.generation };
       model.on('error', (error: Error) => this.logger.warn({ err: error.message }, 'broker connection error'));
       model.on('blocked', (reason: string) => this.logger.warn({ reason }, 'broker blocked the connection'));
