@@ -1,24 +1,37 @@
 // `npm run bench`: the system benchmark (docs/benchmarks.md). Not a test: prints figures, asserts nothing.
-// Drives orders through the whole order system (saturated and/or at a rate), then replays the same event
-// graph with bare amqplib relays on the same broker, and prints both with ours/raw ratios.
+// Drives orders through the whole order system (saturated and/or at a rate), then replays the same event graph —
+// derived from the manifests — with one bare amqplib process per service on the same broker, and prints both
+// with troupe/raw ratios, POST latency, CPU per process, and one final summary line.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { topologyNames } from '@troupe/messaging';
-import { openRawClient } from '@troupe/messaging/testing';
+import path from 'node:path';
+import { archiveNames } from '@troupe/messaging';
+import { referenceManifests } from '@troupe/order-catalogue';
 import { adminAuthorization, expectStatus, orderSystemApps, request } from '@troupe/order-testing';
+import { brokerProcesses, clockTicksPerSecond, cpuFigures, sampleCpu, type CpuFigures, type CpuSample, type WatchedProcess } from './cpu';
 import { EventTap } from './event-tap';
 import { readMemory } from './memory';
 import { parseOptions, runsRate, runsSaturated, targetsRunningSystem, usage, type BenchOptions } from './options';
 import { soldOutSku } from './order-mix';
 import { orderWorkload, sagaDetails } from './order-workload';
 import { runPhase, type PhaseResult, type PhaseShape, type Workload } from './phase';
-import { startRawChain } from './raw-chain';
-import { formatReport, type BenchReport, type PhaseFigures } from './report';
+import { happyPath, startRawGraph } from './raw-graph';
+import { finalLine, formatReport, summaryOf, type BenchReport, type PhaseFigures } from './report';
 import { systemUnderTest } from './system-under-test';
 
 const say = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
-function figuresOf({ shape, completed, failed, firstError, seconds, perSecond, latency, outcomes }: PhaseResult): PhaseFigures {
-  return { shape, completed, failed, ...(firstError ? { firstError } : {}), seconds, perSecond, latency, outcomes };
+/** Stops whatever is running (the order system, the raw replay) on Ctrl-C or SIGTERM, so no namespace is left behind. */
+const cleanups = new Set<() => Promise<void>>();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    say(`${signal}: stopping and deleting the namespaces…`);
+    void Promise.allSettled([...cleanups].map((cleanup) => cleanup())).finally(() => process.exit(130));
+  });
+}
+
+function figuresOf({ shape, completed, failed, firstError, seconds, perSecond, latency, post, outcomes }: PhaseResult): PhaseFigures {
+  return { shape, completed, failed, ...(firstError ? { firstError } : {}), seconds, perSecond, latency, ...(post ? { post } : {}), outcomes };
 }
 
 function shapesOf(options: BenchOptions, saturatedCount: number): Array<['saturated' | 'rate', PhaseShape]> {
@@ -28,14 +41,39 @@ function shapesOf(options: BenchOptions, saturatedCount: number): Array<['satura
   return shapes;
 }
 
-async function benchTroupe(options: BenchOptions): Promise<{ troupe: BenchReport['troupe']; describe: string }> {
+const monotonicMicros = () => Number(process.hrtime.bigint() / 1000n);
+const ticksPerSecond = clockTicksPerSecond();
+
+/** CPU time of every watched process (plus the broker and this process) between a phase's start and its end. */
+function cpuWatch(processes: readonly WatchedProcess[]) {
+  const watched = [...processes, ...brokerProcesses(), { name: 'bench (driver + tap)', pid: process.pid }];
+  let first: CpuSample[] = [];
+  let startedAt = 0;
+  return {
+    start() {
+      startedAt = performance.now();
+      first = sampleCpu(watched);
+    },
+    finish(sagas: number): CpuFigures {
+      return cpuFigures('saturated', first, sampleCpu(watched), sagas, (performance.now() - startedAt) / 1000, ticksPerSecond);
+    },
+  };
+}
+
+/** DIR/window.json for the profile analyser: the troupe saturated phase's bounds on the profiles' clock. */
+function writeWindow(dir: string, window: { fromMicros: number; toMicros: number | null; sagas: number; processes: Array<{ app: string; pid: number }> }): void {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'window.json'), `${JSON.stringify({ phase: 'saturated', ...window }, null, 2)}\n`);
+}
+
+async function benchTroupe(options: BenchOptions): Promise<{ troupe: BenchReport['troupe']; describe: string; tap: string }> {
   say(targetsRunningSystem(options) ? 'using the running system' : `starting the order system (${orderSystemApps().length} processes; a minute on a busy machine)…`);
   const system = await systemUnderTest(options);
-  const client = await openRawClient(options.rabbitmqUrl);
+  cleanups.add(system.stop);
   const tap = new EventTap();
-  const tapQueue = `${system.prefix}bench-tap-${process.pid}`;
+  const stream = archiveNames(system.prefix).archiveStream;
   try {
-    await tap.start(client, tapQueue, topologyNames(system.prefix, 'bench').eventsExchange);
+    await tap.start(options.rabbitmqUrl, stream, (why) => say(why));
     if (options.mix === 'mixed') {
       const headers = system.adminToken === undefined ? {} : adminAuthorization(system.adminToken);
       const sold = await request(system.urlOf('inventory-service'), 'PUT', `/stock/${soldOutSku}`, { json: { available: 0 }, headers });
@@ -44,34 +82,60 @@ async function benchTroupe(options: BenchOptions): Promise<{ troupe: BenchReport
     const workload = orderWorkload(system.urlOf('order-service'), tap, options.mix);
     const timeoutMs = system.sagaDeadlineMs + 30_000;
     say('warming up (20 orders)…');
-    await runPhase('warm-up', { kind: 'saturated', count: 20, concurrency: 4 }, offset(workload, 1_000_000), timeoutMs, true);
+    await runPhase('warm-up', { kind: 'saturated', count: 20, concurrency: 4 }, offset(workload, 1_000_000), timeoutMs, { quiet: true });
     const troupe: BenchReport['troupe'] = { memory: [] };
+    const apps = system.processes.flatMap(({ app, pid }) => (pid === undefined ? [] : [{ app, pid }]));
     for (const [phase, shape] of shapesOf(options, options.orders)) {
-      const result = await runPhase(`troupe ${phase}`, shape, offset(workload, phase === 'rate' ? 2_000_000 : 0), timeoutMs);
+      const cpu = phase === 'saturated' ? cpuWatch(apps.map(({ app, pid }) => ({ name: app, pid }))) : undefined;
+      let fromMicros = 0;
+      const onStart = () => {
+        cpu?.start();
+        fromMicros = monotonicMicros();
+        if (cpu && options.profileDir) writeWindow(options.profileDir, { fromMicros, toMicros: null, sagas: 0, processes: apps });
+      };
+      const result = await runPhase(`troupe ${phase}`, shape, offset(workload, phase === 'rate' ? 2_000_000 : 0), timeoutMs, { onStart });
+      if (cpu) {
+        troupe.cpu = cpu.finish(result.completed);
+        if (options.profileDir) writeWindow(options.profileDir, { fromMicros, toMicros: monotonicMicros(), sagas: result.completed, processes: apps });
+      }
       troupe[phase] = { ...figuresOf(result), ...(await sagaDetails(result, tap, 30_000)) };
     }
     troupe.memory = await readMemory(system.processes);
-    return { troupe, describe: system.describe };
+    return { troupe, describe: system.describe, tap: `the archive stream ${stream} (bound # to the events exchange), read from 'next', prefetch 1000` };
   } finally {
     await tap.close();
-    if (targetsRunningSystem(options)) await client.deleteQueue(tapQueue).catch(() => undefined);
-    await client.close();
     await system.stop();
+    cleanups.delete(system.stop);
   }
 }
 
 /** Distinct order indices per phase, so the mix and SKU spread continue instead of repeating. */
 const offset = (workload: Workload, by: number): Workload => (index, startedAt) => workload(index + by, startedAt);
 
-async function benchRaw(options: BenchOptions): Promise<BenchReport['raw']> {
-  const chain = await startRawChain(options.rabbitmqUrl);
+async function benchRaw(options: BenchOptions): Promise<{ raw: NonNullable<BenchReport['raw']>; describe: string }> {
+  say(`starting the raw replay (${referenceManifests.length} bare amqplib processes)…`);
+  const graph = await startRawGraph(options.rabbitmqUrl, referenceManifests, (why) => say(`raw replay broken: ${why}`));
+  cleanups.add(graph.close);
   try {
-    await runPhase('raw warm-up', { kind: 'saturated', count: 200, concurrency: options.concurrency }, chain.workload, 60_000, true);
+    const { plan } = graph;
+    const fromArchive = plan.services.filter((service) => service.intake === 'archive').map((service) => service.service);
+    const queues = plan.services.reduce((sum, service) => sum + service.consumers.length, 0);
+    const describe =
+      `${plan.services.length} bare amqplib processes, one per manifest, each declaring its worker's topology in namespace ${plan.prefix} ` +
+      `(${queues} consumer queues${fromArchive.length > 0 ? `; ${fromArchive.join(', ')} read the archive` : ''}), prefetch ${plan.services[0]?.prefetch}, ` +
+      `happy path ${happyPath(plan).join(' → ')}: consume → confirmed persistent publish of a real envelope → ack; no store; same broker`;
+    await runPhase('raw warm-up', { kind: 'saturated', count: 200, concurrency: options.concurrency }, graph.workload, 60_000, { quiet: true });
     const raw: NonNullable<BenchReport['raw']> = {};
-    for (const [phase, shape] of shapesOf(options, options.rawChains)) raw[phase] = figuresOf(await runPhase(`raw ${phase}`, shape, chain.workload, 60_000));
-    return raw;
+    for (const [phase, shape] of shapesOf(options, options.rawSagas)) {
+      const cpu = phase === 'saturated' ? cpuWatch(graph.processes().map(({ app, pid }) => ({ name: app, pid }))) : undefined;
+      const result = await runPhase(`raw ${phase}`, shape, graph.workload, 60_000, { onStart: () => cpu?.start() });
+      if (cpu) raw.cpu = cpu.finish(result.completed);
+      raw[phase] = { ...figuresOf(result), ...(await sagaDetails(result, graph.tap, 10_000, 'publish')) };
+    }
+    return { raw, describe };
   } finally {
-    await chain.close();
+    await graph.close();
+    cleanups.delete(graph.close);
   }
 }
 
@@ -85,7 +149,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const loadBefore = os.loadavg();
-  const { troupe, describe } = await benchTroupe(options);
+  const { troupe, describe, tap } = await benchTroupe(options);
   const raw = options.raw ? await benchRaw(options) : undefined;
   const report: BenchReport = {
     conditions: {
@@ -96,12 +160,19 @@ async function main(): Promise<void> {
       loadAfter: os.loadavg(),
       mix: options.mix === 'happy' ? 'happy path only' : 'mixed (70 % confirmed, 10 % each rejected / payment declined / shipping failed)',
       system: describe,
-      raw: options.raw ? '5 bare amqplib relays (consume → confirmed persistent publish → ack), quorum queues, prefetch 32, same broker' : 'skipped (--no-raw)',
+      raw: raw ? raw.describe : 'skipped (--no-raw)',
+      tap,
     },
     troupe,
-    ...(raw ? { raw } : {}),
+    ...(raw ? { raw: raw.raw } : {}),
+    summary: summaryOf(troupe, raw?.raw),
   };
-  console.log(options.json ? JSON.stringify(report, null, 2) : formatReport(report));
+  if (options.json) {
+    console.log(JSON.stringify(report, null, 2));
+    say(finalLine(report.summary));
+  } else {
+    console.log(formatReport(report));
+  }
 }
 
 main().catch((error: unknown) => {

@@ -1,4 +1,7 @@
-import type { RawClient } from '@troupe/messaging/testing';
+// The tap reads a stream from 'next' with manual (credit) acks, which RawClient (@troupe/messaging/testing) does
+// not offer: bare amqplib here, as in the raw replay's processes (raw-graph-service.ts). A benchmark tool only.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import amqp, { type Channel, type ChannelModel, type ConsumeMessage } from 'amqplib';
 
 export interface TappedEvent {
   type: string;
@@ -11,20 +14,61 @@ export interface TappedEvent {
 export const terminalTypes: ReadonlySet<string> = new Set(['order.confirmed', 'order.rejected', 'order.cancelled']);
 export const notifiedType = 'customer.notified';
 
+/** Records sent ahead of the tap (streams require a prefetch); acks are credit only and go out every `ackEvery`. */
+const tapPrefetch = 1000;
+const ackEvery = 100;
+
+type Waiter = { type: 'terminal' | 'notified'; resolve: (event: TappedEvent) => void; reject: (error: Error) => void };
+
 /**
- * A passive consumer bound with `#` to the namespace's events exchange: every event of every saga, as the
- * broker delivered it, with its arrival time. It acks on delivery and publishes nothing; its one cost to the
- * system is the broker copying each event into one more (quorum) queue.
+ * A passive reader of the namespace's event archive (the stream bound `#` to the events exchange, which
+ * order-view's topology declares in troupe and the raw replay declares the same way), attached at 'next': every
+ * event of every saga, as the broker appended it, with its arrival time. It publishes nothing and adds no queue:
+ * the broker writes each event into the archive anyway, so the tap's one cost is reading it.
  */
 export class EventTap {
   private readonly bySaga = new Map<string, TappedEvent[]>();
-  private readonly waiters = new Map<string, Array<{ type: 'terminal' | 'notified'; resolve: (event: TappedEvent) => void }>>();
-  private stop: (() => Promise<void>) | undefined;
+  private readonly waiters = new Map<string, Waiter[]>();
+  private connection: ChannelModel | undefined;
+  private channel: Channel | undefined;
+  private unacked = 0;
+  private failure: Error | undefined;
+  private closing = false;
   received = 0;
 
-  async start(client: RawClient, queue: string, exchange: string): Promise<void> {
-    await client.declareBoundQueue(queue, exchange, '#');
-    this.stop = await client.consume(queue, (body) => this.record(body), 1000);
+  /** Attaches at the stream's next record; `onFailure` hears of a lost connection or a cancelled consumer. */
+  async start(url: string, stream: string, onFailure: (why: string) => void = () => undefined): Promise<void> {
+    const fail = (why: string) => {
+      if (this.closing || this.failure) return;
+      this.failure = new Error(`event tap on ${stream}: ${why}`);
+      for (const waiting of this.waiters.values()) for (const waiter of waiting) waiter.reject(this.failure);
+      this.waiters.clear();
+      onFailure(this.failure.message);
+    };
+    const connection = await amqp.connect(url, { noDelay: true });
+    this.connection = connection;
+    connection.on('error', (error: Error) => fail(`connection error: ${error.message}`));
+    connection.on('close', () => fail('connection closed'));
+    const channel = await connection.createChannel();
+    this.channel = channel;
+    channel.on('error', (error: Error) => fail(`channel error: ${error.message}`));
+    await channel.checkQueue(stream);
+    await channel.prefetch(tapPrefetch);
+    await channel.consume(
+      stream,
+      (message) => {
+        if (message === null) return fail('consumer cancelled by the broker');
+        this.record(message.content);
+        this.ack(channel, message);
+      },
+      { noAck: false, arguments: { 'x-stream-offset': 'next' } },
+    );
+  }
+
+  private ack(channel: Channel, message: ConsumeMessage): void {
+    if (++this.unacked < ackEvery) return;
+    this.unacked = 0;
+    channel.ack(message, true);
   }
 
   private record(body: Buffer): void {
@@ -33,7 +77,7 @@ export class EventTap {
     try {
       envelope = JSON.parse(body.toString()) as typeof envelope;
     } catch {
-      return;
+      return; // e.g. an archive reader's empty marker record
     }
     if (typeof envelope.type !== 'string' || typeof envelope.subject !== 'string') return;
     this.received++;
@@ -41,9 +85,12 @@ export class EventTap {
     const events = this.bySaga.get(envelope.subject) ?? [];
     events.push(event);
     this.bySaga.set(envelope.subject, events);
-    const waiting = this.waiters.get(envelope.subject) ?? [];
+    const waiting = this.waiters.get(envelope.subject);
+    if (!waiting) return;
     for (const waiter of waiting.filter((candidate) => matches(candidate.type, event.type))) waiter.resolve(event);
-    this.waiters.set(envelope.subject, waiting.filter((candidate) => !matches(candidate.type, event.type)));
+    const left = waiting.filter((candidate) => !matches(candidate.type, event.type));
+    if (left.length > 0) this.waiters.set(envelope.subject, left);
+    else this.waiters.delete(envelope.subject);
   }
 
   events(sagaId: string): readonly TappedEvent[] {
@@ -54,15 +101,20 @@ export class EventTap {
   next(sagaId: string, type: 'terminal' | 'notified'): Promise<TappedEvent> {
     const seen = this.events(sagaId).find((event) => matches(type, event.type));
     if (seen) return Promise.resolve(seen);
-    return new Promise((resolve) => {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
       const waiting = this.waiters.get(sagaId) ?? [];
-      waiting.push({ type, resolve });
+      waiting.push({ type, resolve, reject });
       this.waiters.set(sagaId, waiting);
     });
   }
 
   async close(): Promise<void> {
-    await this.stop?.();
+    this.closing = true;
+    await this.channel?.close().catch(() => undefined);
+    await this.connection?.close().catch(() => undefined);
+    this.channel = undefined;
+    this.connection = undefined;
   }
 }
 

@@ -2,20 +2,26 @@ import assert from 'node:assert/strict';
 import { defaultOptions, parseOptions } from './options';
 
 describe('parseOptions', () => {
-  it('defaults to a short run of both phases on happy-path orders', () => {
+  it('defaults to both phases on happy-path orders: 400 @ 40 saturated (raw 2000), then 100/s for 20 s', () => {
     assert.deepEqual(parseOptions([]), defaultOptions);
+    assert.deepEqual(
+      { orders: defaultOptions.orders, concurrency: defaultOptions.concurrency, rawSagas: defaultOptions.rawSagas, rate: defaultOptions.rate, duration: defaultOptions.duration },
+      { orders: 400, concurrency: 40, rawSagas: 2000, rate: 100, duration: 20 },
+    );
   });
 
   it('reads every flag', () => {
     const options = parseOptions(
-      ['--mode', 'rate', '--rate', '50', '--duration', '10', '--mix', 'mixed', '--no-raw', '--json', '--target-url', 'order-service=http://h:3000/'],
+      ['--mode', 'rate', '--rate', '50', '--duration', '10', '--mix', 'mixed', '--raw-sagas', '500', '--no-raw', '--json', '--profile', 'tmp/prof', '--target-url', 'order-service=http://h:3000/'],
       { RABBITMQ_URL: 'amqp://x' },
     );
     assert.equal(options.mode, 'rate');
     assert.equal(options.rate, 50);
     assert.equal(options.duration, 10);
     assert.equal(options.mix, 'mixed');
+    assert.equal(options.rawSagas, 500);
     assert.equal(options.raw, false);
+    assert.equal(options.profileDir, 'tmp/prof');
     assert.equal(options.json, true);
     assert.deepEqual(options.targetUrls, { 'order-service': 'http://h:3000' });
     assert.equal(options.rabbitmqUrl, 'amqp://x');
@@ -26,5 +32,6 @@ describe('parseOptions', () => {
     assert.throws(() => parseOptions(['--mix', 'sad']), /--mix must be one of happy, mixed/);
     assert.throws(() => parseOptions(['--target-url', 'nope=http://x']), /--target-url takes <app>=<url>/);
     assert.throws(() => parseOptions(['--fast']), /unknown option --fast/);
+    assert.throws(() => parseOptions(['--profile']), /--profile needs a directory/);
   });
 });

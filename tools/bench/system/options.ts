@@ -12,8 +12,8 @@ export interface BenchOptions {
   rate: number;
   duration: number;
   mix: Mix;
-  /** Bare amqplib chains for the saturated baseline (fast, so more of them than orders for a steady figure). */
-  rawChains: number;
+  /** Sagas of the raw replay's saturated phase (it is fast, so more of them than orders for a steady figure). */
+  rawSagas: number;
   raw: boolean;
   /** A running system instead of starting one: app → base URL (unlisted apps: their serve ports, from their project.json). */
   targetUrls: Partial<Record<OrderApp, string>>;
@@ -21,18 +21,21 @@ export interface BenchOptions {
   prefix: string;
   rabbitmqUrl: string;
   json: boolean;
-  /** Write a V8 CPU profile of every app into this directory (`node --cpu-prof`), for `tools/bench/system/cpu-by-stage.ts`. */
+  /**
+   * Write a V8 CPU profile of every app into this directory (`node --cpu-prof`), and `window.json` there: the troupe
+   * saturated phase's bounds (CLOCK_MONOTONIC µs, the profiles' clock) and the apps' pids, for the analyser.
+   */
   profileDir?: string;
 }
 
 export const defaultOptions: BenchOptions = {
   mode: 'both',
-  orders: 200,
-  concurrency: 32,
-  rate: 10,
+  orders: 400,
+  concurrency: 40,
+  rate: 100,
   duration: 20,
   mix: 'happy',
-  rawChains: 2000,
+  rawSagas: 2000,
   raw: true,
   targetUrls: {},
   prefix: '',
@@ -40,8 +43,8 @@ export const defaultOptions: BenchOptions = {
   json: false,
 };
 
-export const usage = `npm run bench -- [--mode saturated|rate|both] [--orders 200] [--concurrency 32]
-  [--rate 10] [--duration 20] [--mix happy|mixed] [--raw-chains 2000] [--no-raw]
+export const usage = `npm run bench -- [--mode saturated|rate|both] [--orders 400] [--concurrency 40]
+  [--rate 100] [--duration 20] [--mix happy|mixed] [--raw-sagas 2000] [--no-raw]
   [--target-url order-service=http://localhost:3000 ...] [--prefix <RABBITMQ_PREFIX>] [--json] [--profile <dir>]`;
 
 function positive(flag: string, value: string | undefined): number {
@@ -76,7 +79,8 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv = {
       case '--rate': options.rate = positive(flag, value()); break;
       case '--duration': options.duration = positive(flag, value()); break;
       case '--mix': options.mix = oneOf(flag, value(), ['happy', 'mixed'] as const); break;
-      case '--raw-chains': options.rawChains = Math.round(positive(flag, value())); break;
+      case '--raw-sagas':
+      case '--raw-chains': options.rawSagas = Math.round(positive(flag, value())); break;
       case '--no-raw': options.raw = false; break;
       case '--target-url': {
         const [app, url] = targetUrl(value());

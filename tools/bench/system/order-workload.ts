@@ -10,22 +10,24 @@ import type { PhaseResult, Workload } from './phase';
 export function orderWorkload(ordersUrl: string, tap: EventTap, mix: Mix): Workload {
   return async (index, startedAt) => {
     const { body } = benchOrder(index, mix);
+    const sent = performance.now();
     const answer = await request<PlacedOrder>(ordersUrl, 'POST', '/orders', { json: body });
+    const postMs = performance.now() - sent;
     const { orderId } = expectStatus(answer, [202], 'POST /orders').body;
     const terminal = await tap.next(orderId, 'terminal');
-    return { id: orderId, startedAt, endedAt: terminal.arrivedAt, outcome: terminal.type.replace(/^order\./, '') };
+    return { id: orderId, startedAt, endedAt: terminal.arrivedAt, outcome: terminal.type.replace(/^order\./, ''), postMs };
   };
 }
 
 export interface SagaDetails {
   /** Start (POST sent, or scheduled) → customer.notified at the tap. */
   toNotified: LatencySummary;
-  /** "POST → order.created" first, then each consecutive pair of events. */
+  /** "POST → order.created" (raw: "publish → order.created") first, then each consecutive pair of events. */
   hops: Record<string, LatencySummary>;
 }
 
 /** Waits (bounded) for each completed saga's notification, then reads its steps from the tap. */
-export async function sagaDetails(phase: PhaseResult, tap: EventTap, waitMs: number): Promise<SagaDetails> {
+export async function sagaDetails(phase: PhaseResult, tap: EventTap, waitMs: number, start = 'POST'): Promise<SagaDetails> {
   const notified = Promise.all(phase.timings.map((timing) => tap.next(timing.id, 'notified')));
   await Promise.race([notified, new Promise((resolve) => setTimeout(resolve, waitMs).unref())]);
   const toNotified: number[] = [];
@@ -33,7 +35,7 @@ export async function sagaDetails(phase: PhaseResult, tap: EventTap, waitMs: num
   for (const timing of phase.timings) {
     const events = tap.events(timing.id);
     const created = events.find((event) => event.type === 'order.created');
-    if (created) samples.push({ hop: 'POST → order.created', ms: created.arrivedAt - timing.startedAt });
+    if (created) samples.push({ hop: `${start} → order.created`, ms: created.arrivedAt - timing.startedAt });
     samples.push(...hopSamples(events));
     const notice = events.find((event) => event.type === 'customer.notified');
     if (notice) toNotified.push(notice.arrivedAt - timing.startedAt);

@@ -9,6 +9,8 @@ export interface SagaTiming {
   startedAt: number;
   endedAt: number;
   outcome: string;
+  /** Troupe only: `POST /orders` sent → response received, ms. */
+  postMs?: number;
 }
 
 /** Starts saga `index`, counting from `startedAt`, and resolves when it is terminal. */
@@ -27,21 +29,31 @@ export interface PhaseResult {
   /** Completed sagas / (last terminal − phase start). */
   perSecond: number;
   latency: LatencySummary;
+  /** `POST /orders` response latency, when the workload measured it (troupe). */
+  post?: LatencySummary;
   outcomes: Record<string, number>;
   timings: SagaTiming[];
+}
+
+export interface PhaseOptions {
+  /** No progress line (warm-ups). */
+  quiet?: boolean;
+  /** Called once right before the first saga starts: CPU samples, the profile window. */
+  onStart?: () => void;
 }
 
 /**
  * Saturated: `count` sagas through `concurrency` closed-loop lanes (latency from each start). Rate: open loop,
  * latency from each saga's scheduled time. Each saga is bounded by `timeoutMs` and counted failed past it.
  */
-export async function runPhase(label: string, shape: PhaseShape, workload: Workload, timeoutMs: number, quiet = false): Promise<PhaseResult> {
+export async function runPhase(label: string, shape: PhaseShape, workload: Workload, timeoutMs: number, options: PhaseOptions = {}): Promise<PhaseResult> {
   const timings: SagaTiming[] = [];
   const errors: string[] = [];
   let started = 0;
   const planned = shape.kind === 'saturated' ? shape.count : Math.floor(shape.rate * shape.duration);
+  options.onStart?.();
   const phaseStart = performance.now();
-  const progress = quiet ? undefined : startProgress(() => progressLine(label, timings.length + errors.length, planned, started - timings.length - errors.length, performance.now() - phaseStart));
+  const progress = options.quiet ? undefined : startProgress(() => progressLine(label, timings.length + errors.length, planned, started - timings.length - errors.length, performance.now() - phaseStart));
   const one = async (index: number, startedAt: number) => {
     started++;
     try {
@@ -65,6 +77,7 @@ export async function runPhase(label: string, shape: PhaseShape, workload: Workl
   const seconds = (lastEnd - phaseStart) / 1000;
   const outcomes: Record<string, number> = {};
   for (const timing of timings) outcomes[timing.outcome] = (outcomes[timing.outcome] ?? 0) + 1;
+  const posts = timings.flatMap((timing) => (timing.postMs === undefined ? [] : [timing.postMs]));
   return {
     shape,
     started,
@@ -74,6 +87,7 @@ export async function runPhase(label: string, shape: PhaseShape, workload: Workl
     seconds,
     perSecond: seconds > 0 ? timings.length / seconds : 0,
     latency: summarize(timings.map((timing) => timing.endedAt - timing.startedAt)),
+    ...(posts.length > 0 ? { post: summarize(posts) } : {}),
     outcomes,
     timings,
   };

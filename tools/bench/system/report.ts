@@ -1,3 +1,4 @@
+import type { CpuFigures } from './cpu';
 import type { AppMemory } from './memory';
 import type { LatencySummary } from './percentiles';
 import type { PhaseResult, PhaseShape } from './phase';
@@ -14,10 +15,47 @@ export interface Ratios {
   p99: number;
 }
 
+/** The final line's five figures, from the saturated phase; null where a phase did not run. */
+export interface BenchSummary {
+  troupeSagasPerSecond: number | null;
+  rawSagasPerSecond: number | null;
+  /** troupe / raw sagas/s. */
+  ratio: number | null;
+  /** troupe end-to-end, ms. */
+  p50Ms: number | null;
+  p99Ms: number | null;
+}
+
 export interface BenchReport {
-  conditions: { date: string; node: string; cpus: number; loadBefore: number[]; loadAfter: number[]; mix: string; system: string; raw: string };
-  troupe: { saturated?: PhaseFigures; rate?: PhaseFigures; memory: AppMemory[] };
-  raw?: { saturated?: PhaseFigures; rate?: PhaseFigures };
+  conditions: { date: string; node: string; cpus: number; loadBefore: number[]; loadAfter: number[]; mix: string; system: string; raw: string; tap: string };
+  /** `cpu`: every process's CPU time during the saturated phase. */
+  troupe: { saturated?: PhaseFigures; rate?: PhaseFigures; memory: AppMemory[]; cpu?: CpuFigures };
+  raw?: { saturated?: PhaseFigures; rate?: PhaseFigures; cpu?: CpuFigures };
+  summary: BenchSummary;
+}
+
+export function summaryOf(troupe: BenchReport['troupe'], raw: BenchReport['raw']): BenchSummary {
+  const ours = troupe.saturated;
+  const theirs = raw?.saturated;
+  const finite = (value: number | undefined) => (value === undefined || !Number.isFinite(value) ? null : value);
+  return {
+    troupeSagasPerSecond: finite(ours?.perSecond),
+    rawSagasPerSecond: finite(theirs?.perSecond),
+    ratio: ours && theirs && theirs.perSecond > 0 ? ours.perSecond / theirs.perSecond : null,
+    p50Ms: finite(ours?.latency.p50),
+    p99Ms: finite(ours?.latency.p99),
+  };
+}
+
+/** `bench: troupe S sagas/s, raw-graph R sagas/s, ratio X, p50 P ms, p99 Q ms`, '-' for what did not run. */
+export function finalLine(summary: BenchSummary): string {
+  const or = (value: number | null, format: (value: number) => string) => (value === null ? '-' : format(value));
+  const rate = (value: number) => value.toFixed(1);
+  const whole = (value: number) => String(Math.round(value));
+  return (
+    `bench: troupe ${or(summary.troupeSagasPerSecond, rate)} sagas/s, raw-graph ${or(summary.rawSagasPerSecond, rate)} sagas/s, ` +
+    `ratio ${or(summary.ratio, (value) => value.toFixed(2))}, p50 ${or(summary.p50Ms, whole)} ms, p99 ${or(summary.p99Ms, whole)} ms`
+  );
 }
 
 /** Ours over raw: throughput below 1 means slower, latency above 1 means slower. */
@@ -47,7 +85,8 @@ export function formatReport(report: BenchReport): string {
     `Troupe system benchmark — ${conditions.date}, Node ${conditions.node}, ${conditions.cpus} CPUs, load avg ${conditions.loadBefore.map((load) => load.toFixed(1)).join('/')} → ${conditions.loadAfter.map((load) => load.toFixed(1)).join('/')}`,
     `troupe: ${conditions.system}; orders: ${conditions.mix}`,
     `raw:    ${conditions.raw}`,
-    'latency: troupe = POST sent (or scheduled, at a rate) → terminal order event at a passive tap; raw = publish (or scheduled) → end of chain at its sink',
+    `tap:    ${conditions.tap}`,
+    'latency: troupe = POST sent (or scheduled, at a rate) → terminal order event at the tap; raw = order.created published (or scheduled) → order.confirmed at the tap',
     '',
   ];
   const rows = [['phase / who', 'sagas/s', 'done/failed', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'outcomes']];
@@ -63,14 +102,32 @@ export function formatReport(report: BenchReport): string {
     }
   }
   lines.push(...table(rows));
-  for (const phase of ['saturated', 'rate'] as const) {
-    const ours = report.troupe[phase];
-    if (!ours?.hops) continue;
-    lines.push('', `per hop, ${shapeLabel(ours.shape)} (arrival at the tap minus the previous event's; ms)`);
-    const hopRows = [['hop', 'n', 'p50', 'p95', 'p99']];
-    for (const [hop, summary] of Object.entries(ours.hops)) hopRows.push([hop, String(summary.count), ms(summary.p50), ms(summary.p95), ms(summary.p99)]);
-    if (ours.toNotified) hopRows.push(['start → customer.notified', String(ours.toNotified.count), ms(ours.toNotified.p50), ms(ours.toNotified.p95), ms(ours.toNotified.p99)]);
-    lines.push(...table(hopRows));
+  const posts = (['saturated', 'rate'] as const).flatMap((phase) => {
+    const post = report.troupe[phase]?.post;
+    return post ? [[shapeLabel(report.troupe[phase]!.shape), String(post.count), ms(post.p50), ms(post.p95), ms(post.p99), ms(post.max)]] : [];
+  });
+  if (posts.length > 0) {
+    lines.push('', 'troupe POST /orders response (request sent → response received; ms)');
+    lines.push(...table([['phase', 'n', 'p50', 'p95', 'p99', 'max'], ...posts]));
+  }
+  for (const [who, side] of [['troupe', report.troupe], ['raw', report.raw]] as const) {
+    for (const phase of ['saturated', 'rate'] as const) {
+      const figures = side?.[phase];
+      if (!figures?.hops) continue;
+      lines.push('', `per hop, ${who}, ${shapeLabel(figures.shape)} (arrival at the tap minus the previous event's; ms)`);
+      const hopRows = [['hop', 'n', 'p50', 'p95', 'p99']];
+      for (const [hop, summary] of Object.entries(figures.hops)) hopRows.push([hop, String(summary.count), ms(summary.p50), ms(summary.p95), ms(summary.p99)]);
+      if (figures.toNotified) hopRows.push(['start → customer.notified', String(figures.toNotified.count), ms(figures.toNotified.p50), ms(figures.toNotified.p95), ms(figures.toNotified.p99)]);
+      lines.push(...table(hopRows));
+    }
+  }
+  for (const [who, cpu] of [['troupe', report.troupe.cpu], ['raw', report.raw?.cpu]] as const) {
+    if (!cpu) continue;
+    lines.push('', `CPU, ${who} ${cpu.phase} phase (utime+stime from /proc, ${cpu.sagas} sagas in ${cpu.seconds.toFixed(1)} s, ${cpu.busyCores.toFixed(2)} cores busy)`);
+    const cpuRows = [['process', 'pid', 'CPU ms', 'ms/saga']];
+    for (const entry of cpu.processes) cpuRows.push([entry.name, String(entry.pid), entry.cpuMs === null ? '–' : entry.cpuMs.toFixed(0), entry.msPerSaga === null ? '–' : entry.msPerSaga.toFixed(2)]);
+    cpuRows.push(['total', '', cpu.totalMs.toFixed(0), cpu.totalMsPerSaga.toFixed(2)]);
+    lines.push(...table(cpuRows));
   }
   if (report.troupe.memory.length > 0) {
     lines.push('', 'worker memory at the end (process_resident_memory_bytes)');
@@ -78,5 +135,6 @@ export function formatReport(report: BenchReport): string {
   }
   const errors = [report.troupe.saturated, report.troupe.rate, report.raw?.saturated, report.raw?.rate].flatMap((figures) => (figures?.firstError ? [figures.firstError] : []));
   if (errors.length > 0) lines.push('', `first failure: ${errors[0]}`);
+  lines.push('', finalLine(report.summary));
   return lines.join('\n');
 }

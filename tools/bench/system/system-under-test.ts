@@ -6,8 +6,8 @@ import type { BenchOptions } from './options';
 export interface SystemUnderTest {
   prefix: string;
   urlOf(app: OrderApp): string;
-  /** Every process to read memory from. */
-  processes: Array<{ app: string; url: string }>;
+  /** Every process to read memory from; `pid` (for its CPU time) only when the bench started it. */
+  processes: Array<{ app: string; url: string; pid?: number }>;
   sagaDeadlineMs: number;
   /** ADMIN_TOKEN of the system, for the admin routes the mixed run calls (PUT /stock/:sku); undefined if unknown. */
   adminToken?: string;
@@ -42,7 +42,7 @@ export async function systemUnderTest(options: BenchOptions): Promise<SystemUnde
   return {
     prefix: system.prefix,
     urlOf: (app) => system.urlOf(app),
-    processes: system.instances.map((instance) => ({ app: instance.app, url: instance.process.url })),
+    processes: system.instances.map((instance) => ({ app: instance.app, url: instance.process.url, pid: instance.process.pid })),
     sagaDeadlineMs: system.sagaDeadlineMs,
     adminToken: system.adminToken,
     describe: `order system started for this run (${system.instances.length} built processes on node, namespace ${system.prefix})`,
