@@ -1,10 +1,15 @@
 import assert from 'node:assert/strict';
-import { cpuFigures, parseProcStat, sampleCpu } from './cpu';
+import { cpuFigures, isBrokerCommandLine, parseProcStat, sampleCpu } from './cpu';
 
 describe('cpu', () => {
   it('reads utime + stime from a /proc stat line, whatever the command name holds', () => {
     const line = '1234 (node (raw) x) S 1 1234 1234 0 -1 4194304 100 0 0 0 250 40 0 0 20 0 11 0 100 0 0';
     assert.equal(parseProcStat(line), 290);
+  });
+
+  it("tells the broker's VM from a CLI tool's", () => {
+    assert.equal(isBrokerCommandLine(['beam.smp', '-W', 'w', '--', '-noshell', '-s', 'rabbit', 'boot', '-boot', 'start_sasl']), true);
+    assert.equal(isBrokerCommandLine(['beam.smp', '-B', '--', '-boot', 'start_clean', '-noshell', '-hidden']), false);
   });
 
   it('reads this process', () => {

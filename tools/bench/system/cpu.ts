@@ -50,14 +50,31 @@ export function clockTicksPerSecond(): number {
   }
 }
 
-/** The broker's Erlang VM(s) on this machine (`pgrep -f beam.smp`); none when it runs elsewhere. */
+/**
+ * The broker's Erlang VM(s) on this machine (`pgrep -f beam.smp`), without the short-lived VMs of the CLI tools
+ * (rabbitmqctl, rabbitmq-diagnostics run on beam.smp too): a server's command line boots `rabbit`. None when the
+ * broker runs elsewhere.
+ */
 export function brokerProcesses(): WatchedProcess[] {
+  let pids: number[];
   try {
-    const pids = execFileSync('pgrep', ['-f', 'beam.smp'], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
-    return pids.map((pid) => ({ name: pids.length === 1 ? 'rabbitmq (beam.smp)' : `rabbitmq (beam.smp ${pid})`, pid }));
+    pids = execFileSync('pgrep', ['-f', 'beam.smp'], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
   } catch {
     return [];
   }
+  const servers = pids.filter((pid) => {
+    try {
+      return isBrokerCommandLine(readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0'));
+    } catch {
+      return false;
+    }
+  });
+  return servers.map((pid) => ({ name: servers.length === 1 ? 'rabbitmq (beam.smp)' : `rabbitmq (beam.smp ${pid})`, pid }));
+}
+
+/** A RabbitMQ server VM (`… -s rabbit boot …`), not a CLI tool's (`-boot start_clean -hidden …`). */
+export function isBrokerCommandLine(args: readonly string[]): boolean {
+  return args.some((arg, index) => arg === '-s' && args[index + 1] === 'rabbit');
 }
 
 export function sampleCpu(processes: readonly WatchedProcess[]): CpuSample[] {
