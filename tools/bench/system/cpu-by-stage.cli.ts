@@ -35,7 +35,8 @@ export function cpuByStageOfDirectory(dir: string, options: CpuByStageOptions = 
   if (files.length === 0) throw new Error(`${dir} holds no CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile files (were the apps started with --cpu-prof, and did they exit?)`);
   const windowFile = path.join(dir, 'window.json');
   const listed: WindowFile | undefined = existsSync(windowFile) ? (JSON.parse(readFileSync(windowFile, 'utf8')) as WindowFile) : undefined;
-  const window = options.window ?? (listed && { fromMicros: listed.fromMicros, toMicros: listed.toMicros });
+  if (!options.window && listed && listed.toMicros === null) throw new Error(`${windowFile} has no toMicros: the phase did not finish; pass --window fromMicros,toMicros`);
+  const window: TimeWindow | undefined = options.window ?? (listed && listed.toMicros !== null ? { fromMicros: listed.fromMicros, toMicros: listed.toMicros } : undefined);
   if (!window || !Number.isFinite(window.fromMicros) || !Number.isFinite(window.toMicros)) {
     throw new Error(`no window: ${dir}/window.json is ${listed ? 'missing fromMicros/toMicros' : 'missing'}; pass --window fromMicros,toMicros (CLOCK_MONOTONIC µs)`);
   }

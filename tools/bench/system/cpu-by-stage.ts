@@ -52,7 +52,10 @@ export interface TimeWindow {
 }
 
 /** DIR/window.json as the bench writes it. `cpuMs` (optional): the process's main-thread CPU in the window, measured. */
-export interface WindowFile extends TimeWindow {
+export interface WindowFile {
+  fromMicros: number;
+  /** null while the phase runs, or when it did not finish. */
+  toMicros: number | null;
   phase?: string;
   sagas?: number;
   processes?: Array<{ app: string; pid: number; cpuMs?: number }>;
@@ -275,7 +278,12 @@ export interface Classifier {
   categoryOf(nodeId: number): Category;
   /** The leaf frame of the node (for the leaf table). */
   frameOf(nodeId: number): Frame;
+  /** The nearest caller with a name, for naming an anonymous leaf (`(anonymous) in get`). */
+  namedCallerOf(nodeId: number): Frame | undefined;
 }
+
+/** Callers that say nothing about an anonymous leaf: the store's statement plumbing (a statement runs in `get`'s closure under `translated`, `execute`, `read`). */
+const plumbing = new Set(['translated', 'execute', 'read', 'run', 'gate']);
 
 /** One classifier per profile: frames and parents are computed once, each node's category once. */
 export function profileClassifier(profile: CpuProfile, modules?: (url: string) => ModuleMap | undefined, rules: readonly StageRule[] = stageRules): Classifier {
@@ -304,6 +312,13 @@ export function profileClassifier(profile: CpuProfile, modules?: (url: string) =
       return category;
     },
     frameOf: (nodeId) => frames.get(nodeId)!,
+    namedCallerOf(nodeId) {
+      for (let id = parents.get(nodeId); id !== undefined; id = parents.get(id)) {
+        const frame = frames.get(id)!;
+        if (frame.fn && frame.fn !== '(root)' && !plumbing.has(frame.fn)) return frame;
+      }
+      return undefined;
+    },
   };
 }
 
@@ -397,9 +412,12 @@ interface Accumulator {
 
 const newAccumulator = (app: string): Accumulator => ({ app, pids: new Set(), samples: 0, cpu: 0, wall: 0, idle: 0, startup: 0, stages: zeroStages(), leaves: new Map() });
 
-export function leafName(frame: Frame, callFrame: CallFrame): string {
-  const where = frame.module || callFrame.url.replace(/^file:\/\/.*?\/(dist\/)/, '$1') || 'native';
-  return `${frame.fn || '(anonymous)'} (${where}${callFrame.lineNumber >= 0 && frame.url ? `:${callFrame.lineNumber + 1}` : ''})`;
+/** `fn (module, bundle line)`; an anonymous function is named after its nearest named caller: `(anonymous in get)`. */
+export function leafName(frame: Frame, callFrame: CallFrame, caller?: Frame): string {
+  const bundleLine = bundleUrl.test(frame.url) && callFrame.lineNumber >= 0 ? `main.js:${callFrame.lineNumber + 1}` : '';
+  const where = [frame.module || (frame.url ? `${frame.url.replace(/^file:\/\/.*?\/(node_modules|dist)\//, '$1/')}${callFrame.lineNumber >= 0 && !bundleLine ? `:${callFrame.lineNumber + 1}` : ''}` : 'native'), bundleLine].filter(Boolean).join(' ');
+  const name = frame.fn || (caller ? `(anonymous in ${caller.fn})` : '(anonymous)');
+  return `${name} (${where})`;
 }
 
 /** Adds one profile's samples inside the window to `into`; returns how many samples fell in the window. */
@@ -425,7 +443,7 @@ function accumulate(intos: readonly Accumulator[], profile: CpuProfile, options:
       continue;
     }
     const category = classifier.categoryOf(nodeId);
-    const leaf = category === 'startup' ? '' : leafName(classifier.frameOf(nodeId), callFrame);
+    const leaf = category === 'startup' ? '' : leafName(classifier.frameOf(nodeId), callFrame, callFrame.functionName ? undefined : classifier.namedCallerOf(nodeId));
     for (const into of intos) {
       into.samples += 1;
       if (category === 'startup') {
