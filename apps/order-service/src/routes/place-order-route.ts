@@ -20,18 +20,19 @@ export function registerPlaceOrderRoute(http: HttpServer, { messaging, config }:
     const validated = validateOrderRequest(request.body);
     if (!validated.ok) return sendInvalid(reply, 'body', validated.errors);
 
+    // Only a request that may be replayed needs its fingerprint; computed once, outside the (re-runnable) transaction.
+    const hash = key === undefined ? undefined : requestHash(validated.value);
     const place = () =>
       messaging.transaction(async (session, outbox): Promise<Placed> => {
         const keys = session.collection<IdempotencyRecord>(idempotencyKeysCollection);
-        const hash = requestHash(validated.value);
         if (key !== undefined) {
           const earlier = await keys.get(key);
-          if (earlier) return replay(earlier, hash, await orders(session).get(earlier.orderId));
+          if (earlier) return replay(earlier, hash!, await orders(session).get(earlier.orderId));
         }
         const now = new Date().toISOString();
         const decision = placeOrder(validated.value, { orderId: newId(), now, deadlineMs: config.SAGA_DEADLINE_MS });
         const order = await orders(session).insert(toDocument(decision.state, now));
-        if (key !== undefined) await keys.insert({ _id: key, orderId: order.orderId, requestHash: hash });
+        if (key !== undefined) await keys.insert({ _id: key, orderId: order.orderId, requestHash: hash! });
         await emitAll(outbox, decision.emit);
         return { kind: 'placed', order };
       });

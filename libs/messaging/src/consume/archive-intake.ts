@@ -155,6 +155,9 @@ export class ArchiveIntake {
   }
 
   private async drain(lease: StreamLease): Promise<void> {
+    // Started by the first record of a socket read: let amqplib hand over the rest of that read before the first
+    // batch is taken, so they share its transaction.
+    await Promise.resolve();
     while (lease.alive && !this.stopping && lease.pending.length > 0) {
       const batch = lease.pending.splice(0, this.deps.maxBatch);
       const done = await this.applyBatch(lease, batch);
