@@ -541,7 +541,7 @@ function summaryRows(report: CpuByStageReport): Array<[string, (app: AppCpu) => 
     ['CPU ms in window', (app) => fixed(app.cpuMs, 0)],
     ['CPU ms per saga', (app) => fixed(app.perSagaMs)],
   ];
-  if (report.total.measuredMs !== undefined) rows.push(['measured ms per saga (/proc)', (app) => (app.measuredMs === undefined ? '–' : fixed(app.measuredMs / report.sagas))]);
+  if (report.total.measuredMs !== undefined) rows.push(['measured ms per saga (window.json cpuMs)', (app) => (app.measuredMs === undefined ? '–' : fixed(app.measuredMs / report.sagas))]);
   rows.push(
     ['wall ms running or runnable', (app) => fixed(app.wallMs, 0)],
     ['startup ms in window', (app) => fixed(app.startupMs, 0)],
