@@ -43,6 +43,14 @@ describe('parseMessage', () => {
     assert.equal(({} as Record<string, unknown>).admin, undefined, 'nothing was polluted');
   });
 
+  it('refuses a forbidden key spelled with \\u escapes, which the plain-text shortcut cannot see', () => {
+    assert.deepEqual(parseMessage(body('{"data":{"\\u005f_proto__":{"x":1},"\\u0063onstructor":2}}'), maxBytes), {
+      ok: false,
+      reason: 'forbidden-key',
+      errors: ['/data/__proto__: forbidden key', '/data/constructor: forbidden key'],
+    });
+  });
+
   it('accepts such words as values, not keys', () => {
     assert.ok(parseMessage(body('{"reason":"__proto__","x":["constructor"]}'), maxBytes).ok);
   });

@@ -105,3 +105,17 @@ export function withProcessSpan<R>(tracer: Tracer, event: TracedEvent, headers: 
   const spanContext = trace.setSpan(parent, span);
   return runInSpan(spanContext, () => fn(traceparentOf(spanContext)));
 }
+
+/**
+ * Tracing off: what `withPublishSpan` does without a span. The headers get the parent's context (so a service
+ * downstream that records joins the caller's trace), and `fn` runs as it is: no span, no attributes, no scope.
+ */
+export function passThroughPublish<R>(headers: Carrier, fn: () => Promise<R>, parent: string | null | undefined): Promise<R> {
+  if (parent !== null) injectContext(headers, parent === undefined ? context.active() : contextFromTraceparent(parent, ROOT_CONTEXT));
+  return fn();
+}
+
+/** Tracing off: what `withProcessSpan` does without a span — `fn` gets the incoming context's traceparent (W3C or Jaeger). */
+export function passThroughProcess<R>(headers: Carrier, fn: (traceparent: string | undefined) => Promise<R>): Promise<R> {
+  return fn(traceparentOf(extractContext(headers, ROOT_CONTEXT)));
+}

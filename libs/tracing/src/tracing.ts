@@ -1,7 +1,7 @@
 import { SpanStatusCode, trace, type Tracer } from '@opentelemetry/api';
 import type { FastifyInstance } from 'fastify';
 import { traceHttpServer, type HttpTracingOptions } from './http-server-spans';
-import { type ProcessSpanOptions, type PublishSpanOptions, type TracedEvent, withProcessSpan, withPublishSpan } from './message-spans';
+import { passThroughProcess, passThroughPublish, type ProcessSpanOptions, type PublishSpanOptions, type TracedEvent, withProcessSpan, withPublishSpan } from './message-spans';
 import { type Carrier, currentTraceparent } from './propagation';
 import { defaultSagaKey, type SagaKey } from './saga-key';
 
@@ -40,13 +40,20 @@ export interface SpanSink {
 
 export function createTracing(service: string, tracer: Tracer, sink: SpanSink | undefined, saga: SagaKey = defaultSagaKey): Tracing {
   const sagaAttribute = saga.attribute;
+  const recording = sink !== undefined;
   return {
     service,
     saga,
-    enabled: sink !== undefined,
+    enabled: recording,
     tracer,
-    withPublishSpan: (event, headers, fn, options) => withPublishSpan(tracer, event, headers, fn, { sagaAttribute, ...options }),
-    withProcessSpan: (event, headers, fn, options) => withProcessSpan(tracer, event, headers, fn, { sagaAttribute, ...options }),
+    // Off, every message would still pay for a non-recording span, its attributes, links and an async scope (about a
+    // tenth of a worker's CPU under load, see docs/benchmarks.md) only to hand the incoming context on: done directly.
+    withPublishSpan: recording
+      ? (event, headers, fn, options) => withPublishSpan(tracer, event, headers, fn, { sagaAttribute, ...options })
+      : (_event, headers, fn, options) => passThroughPublish(headers, fn, options.parent),
+    withProcessSpan: recording
+      ? (event, headers, fn, options) => withProcessSpan(tracer, event, headers, fn, { sagaAttribute, ...options })
+      : (_event, headers, fn) => passThroughProcess(headers, fn),
     currentTraceparent,
     tagSaga(sagaId) {
       trace.getActiveSpan()?.setAttribute(sagaAttribute, sagaId);
