@@ -83,7 +83,8 @@ export interface Messaging {
   isReady(): boolean;
   /**
    * Runs `work` in one store transaction whose emitted events go to the outbox; publishes them right after
-   * commit (failures are left to the relay). Resolves with `work`'s result once publish was attempted.
+   * commit (failures are left to the relay). Resolves with `work`'s result once the commit is durable and its
+   * events are under way — not yet confirmed: what a failed publish or a crash leaves, the relay publishes.
    * Group-committed with the deliveries and other commands in flight: `work` may share its transaction with them
    * and may run more than once (only the attempt that commits counts), so it must keep its effects in the session.
    * A throw fails this command alone.
@@ -239,7 +240,9 @@ export function createMessaging(options: MessagingOptions): Messaging {
         return { value, rows: attempt };
       });
       for (const row of rows) tracing.tagSaga(row.sagaId);
-      if (rows.length > 0) await dispatcher.dispatch(rows);
+      // Durable from here: the rows go out (now, or through the relay), so the caller need not wait for confirms,
+      // only for a place in the publish window.
+      if (rows.length > 0) await background.handOff(rows);
       return result;
     },
     async sendFence() {

@@ -1,4 +1,4 @@
-import { MongoNetworkError, MongoNotConnectedError, MongoServerError, MongoServerSelectionError, MongoTopologyClosedError } from 'mongodb';
+import { mongoDriver } from './mongo-driver';
 import { DuplicateKeyError, StoreUnavailableError } from '../errors';
 import type { IndexSpec } from '../store';
 
@@ -10,7 +10,7 @@ const INDEX_OPTIONS_CONFLICT = 85;
 
 /** Duplicate keys are the caller's business and never transient, so they are translated even inside a transaction. */
 export function translateDuplicateKey(error: unknown, collection: string, id: string | undefined): unknown {
-  if (error instanceof MongoServerError && error.code === DUPLICATE_KEY) {
+  if (error instanceof mongoDriver().MongoServerError && error.code === DUPLICATE_KEY) {
     const fields = Object.keys((error.keyPattern as Record<string, unknown> | undefined) ?? {});
     const index = fields.length === 0 || (fields.length === 1 && fields[0] === '_id') ? undefined : fields.join(',');
     return new DuplicateKeyError(collection, id ?? '?', index, { cause: error });
@@ -24,10 +24,10 @@ export function translateDuplicateKey(error: unknown, collection: string, id: st
  */
 export function translateUnavailable(error: unknown, where: string): unknown {
   const unreachable =
-    error instanceof MongoNetworkError ||
-    error instanceof MongoServerSelectionError ||
-    error instanceof MongoTopologyClosedError ||
-    error instanceof MongoNotConnectedError;
+    error instanceof mongoDriver().MongoNetworkError ||
+    error instanceof mongoDriver().MongoServerSelectionError ||
+    error instanceof mongoDriver().MongoTopologyClosedError ||
+    error instanceof mongoDriver().MongoNotConnectedError;
   return unreachable ? new StoreUnavailableError(`MongoDB ${where} is unreachable: ${error.message}`, { cause: error }) : error;
 }
 
@@ -38,7 +38,7 @@ export function translateUnavailable(error: unknown, where: string): unknown {
  * the driver's own re-run never gets here; the caller's function simply ran again (see withTransactionReruns).
  */
 export function translateTransactionFailure(error: unknown, where: string): unknown {
-  if (!(error instanceof MongoServerError)) return error;
+  if (!(error instanceof mongoDriver().MongoServerError)) return error;
   const transient = error.hasErrorLabel('TransientTransactionError') || error.hasErrorLabel('UnknownTransactionCommitResult');
   if (transient || error.code === WRITE_CONFLICT || error.code === MAX_TIME_EXPIRED) {
     return new StoreUnavailableError(`MongoDB ${where}: transaction not committed (${error.codeName ?? error.code}: ${error.message}); retry later`, { cause: error });
@@ -47,11 +47,11 @@ export function translateTransactionFailure(error: unknown, where: string): unkn
 }
 
 export function isIndexOptionsConflict(error: unknown): boolean {
-  return error instanceof MongoServerError && error.code === INDEX_OPTIONS_CONFLICT;
+  return error instanceof mongoDriver().MongoServerError && error.code === INDEX_OPTIONS_CONFLICT;
 }
 
 export function isNamespaceExists(error: unknown): boolean {
-  return error instanceof MongoServerError && error.code === NAMESPACE_EXISTS;
+  return error instanceof mongoDriver().MongoServerError && error.code === NAMESPACE_EXISTS;
 }
 
 /** `troupe_<field>_<field>[_unique]`: stable, readable, and the same on every start. */

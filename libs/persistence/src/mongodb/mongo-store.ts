@@ -1,4 +1,5 @@
-import { MongoClient, type ClientSession, type Db } from 'mongodb';
+import type { ClientSession, Db, MongoClient } from 'mongodb';
+import { mongoDriver } from './mongo-driver';
 import { StoreUnavailableError } from '../errors';
 import { assertCollectionName, assertFieldName } from '../names';
 import type { Collection, IndexSpec, Store, StoreSession, StoredDocument, TransactionOptions } from '../store';
@@ -178,7 +179,7 @@ export async function createMongoStore(config: MongoStoreConfig): Promise<Store>
     throw new TypeError(`Invalid MongoDB database name ${JSON.stringify(config.database)}: use 1 to 63 letters, digits, "_" or "-"`);
   }
   const where = `${redactUrl(config.url)} (database "${config.database}")`;
-  const client = new MongoClient(config.url, {
+  const client = new (mongoDriver().MongoClient)(config.url, {
     serverSelectionTimeoutMS: config.serverSelectionTimeoutMs ?? 10_000,
     appName: config.appName ?? 'troupe',
   });
