@@ -2,7 +2,7 @@
 // Drives orders through the whole order system (saturated and/or at a rate), then replays the same event graph —
 // derived from the manifests — with one bare amqplib process per service on the same broker, and prints both
 // with troupe/raw ratios, POST latency, CPU per process, and one final summary line.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { archiveNames } from '@troupe/messaging';
@@ -64,6 +64,13 @@ function cpuWatch(processes: readonly WatchedProcess[]) {
 function writeWindow(dir: string, window: { fromMicros: number; toMicros: number | null; sagas: number; processes: Array<{ app: string; pid: number }> }): void {
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, 'window.json'), `${JSON.stringify({ phase: 'saturated', ...window }, null, 2)}\n`);
+  // The analyser maps profile lines to source files through the bundles the run used; a later build would change them.
+  for (const { app } of window.processes) {
+    const bundle = path.join('dist', 'apps', app, 'main.js');
+    if (!existsSync(bundle)) continue;
+    mkdirSync(path.join(dir, 'bundles', app), { recursive: true });
+    copyFileSync(bundle, path.join(dir, 'bundles', app, 'main.js'));
+  }
 }
 
 async function benchTroupe(options: BenchOptions): Promise<{ troupe: BenchReport['troupe']; describe: string; tap: string }> {
