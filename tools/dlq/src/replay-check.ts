@@ -1,5 +1,5 @@
 import { decodeEvent } from '@troupe/order-catalogue';
-import { topologyNames, type DeadLetter } from '@troupe/messaging';
+import { archiveNames, topologyNames, type DeadLetter } from '@troupe/messaging';
 import type { LetterSummary } from './letter-summary';
 
 /** The consumers' own size limit (messaging's `maxMessageBytes` default): a bigger body would only bounce back. */
@@ -17,6 +17,10 @@ export function checkReplay(letter: DeadLetter, summary: LetterSummary, prefix: 
   const decoded = decodeEvent(letter.content, replayMaxBytes);
   if (!decoded.ok) return { ok: false, reason: `${decoded.reason}: ${decoded.errors.join('; ')}` };
   if (!summary.originalQueue) return { ok: false, reason: 'no original queue recorded (x-troupe-original-queue, x-death)' };
+  if (summary.originalQueue === archiveNames(prefix).archiveStream) {
+    // Replaying into the archive would hand the event to every reader of it again, not to this service alone.
+    return { ok: false, reason: `parked by ${service} while reading the event archive, which has no queue to replay into: fix the cause, then rebuild ${service}'s read model from the archive` };
+  }
   const expected = topologyNames(prefix, service).consumerQueue(decoded.event.type);
   if (summary.originalQueue !== expected) {
     return { ok: false, reason: `original queue ${summary.originalQueue} is not ${expected}, ${service}'s queue for ${decoded.event.type}` };

@@ -34,6 +34,12 @@ describe('replay checks and properties', () => {
     }
   });
 
+  it('keeps letters a read side parked while reading the archive, and says how to recover them', () => {
+    const verdict = check(letter(event, 't.troupe.archive'));
+    assert.equal(verdict.ok, false);
+    assert.match(!verdict.ok ? verdict.reason : '', /reading the event archive.*rebuild payment-service's read model/);
+  });
+
   it('keeps the event properties and trace, drops failure bookkeeping, marks the copy', () => {
     const kept = replayProperties(
       {
