@@ -1,5 +1,8 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import assert from 'node:assert/strict';
 import {
+
   analyzeProfiles,
   appOfProfile,
   appsByPid,
@@ -16,6 +19,9 @@ import {
   type ProfileInput,
 } from './cpu-by-stage';
 
+/** A frame's URL as V8 writes it, under a checkout of this repository anywhere. */
+const fileUrl = (relative: string): string => pathToFileURL(path.join('/checkout', relative)).href;
+
 // A tiny bundle: esbuild's `// path` comment before each module. Frames point into it by (0-based) line.
 const bundle = [
   '"use strict";', // 0
@@ -30,13 +36,13 @@ const bundle = [
   '// libs/messaging/src/publish/confirm-publisher.ts', // 9
   '  const written = channel.publish(exchange, routingKey, body, properties, (error) => {', // 10
 ].join('\n');
-const bundleUrl = 'file:///work/main/dist/apps/inventory-service/main.js';
+const bundleUrl = fileUrl('dist/apps/inventory-service/main.js');
 const modules = bundleModules(bundle);
 const modulesOf = (url: string): ModuleMap | undefined => (url === bundleUrl ? modules : undefined);
 
 const frame = (functionName: string, url = '', lineNumber = -1): CallFrame => ({ functionName, url, lineNumber, columnNumber: 0 });
 const inBundle = (functionName: string, line: number) => frame(functionName, bundleUrl, line);
-const amqplib = (functionName: string, file: string) => frame(functionName, `file:///work/main/node_modules/amqplib/lib/${file}`, 10);
+const amqplib = (functionName: string, file: string) => frame(functionName, fileUrl(`node_modules/amqplib/lib/${file}`), 10);
 const node = (functionName: string, url: string) => frame(functionName, url, 10);
 
 const f = {
@@ -45,7 +51,7 @@ const f = {
   immediate: node('processImmediate', 'node:internal/timers'),
   parseMessage: inBundle('parseMessage', 2),
   ajvValidate: frame('validate10', '', 2),
-  ajvRuntime: frame('ucs2length', 'file:///work/main/node_modules/ajv/dist/runtime/ucs2length.js', 3),
+  ajvRuntime: frame('ucs2length', fileUrl('node_modules/ajv/dist/runtime/ucs2length.js'), 3),
   ack: amqplib('ack', 'channel_model.js'),
   publish: amqplib('publish', 'channel_model.js'),
   sendImmediately: amqplib('sendImmediately', 'channel.js'),
@@ -211,7 +217,7 @@ describe('cpu-by-stage profiles and apps', () => {
   it("maps pids to apps by the bundle URL in the frames; a worker thread takes its main thread's app; window.json wins", () => {
     const main = profileOf([{ at: 1_000_000, stack: [f.tick, f.reserveStock] }]);
     const pinoThread = profileOf([{ at: 1_000_000, stack: [node('write', 'node:fs')] }]);
-    const other = profileOf([{ at: 1_000_000, stack: [frame('main', 'file:///work/main/dist/apps/payment-service/main.js', 1)] }]);
+    const other = profileOf([{ at: 1_000_000, stack: [frame('main', fileUrl('dist/apps/payment-service/main.js'), 1)] }]);
     assert.equal(appOfProfile(main), 'inventory-service');
     assert.equal(appOfProfile(pinoThread), undefined);
     const inputs: ProfileInput[] = [
