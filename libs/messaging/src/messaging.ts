@@ -118,6 +118,8 @@ export function createMessaging(options: MessagingOptions): Messaging {
   const prefix = options.prefix ?? messagingDefaults.prefix;
   const retryDelaysMs = options.retryDelaysMs ?? defaultRetryDelaysMs;
   const leaseMs = options.outbox?.leaseMs ?? defaultLeaseMs;
+  const maxMessageBytes = options.maxMessageBytes ?? messagingDefaults.maxMessageBytes;
+  const maxConflictReruns = options.maxConflictReruns ?? messagingDefaults.maxConflictReruns;
   const fromArchive = options.intake === 'archive';
   // An archive intake has no queues of its own, and needs the archive to exist.
   const consumes = fromArchive ? [] : Object.keys(handlers);
@@ -153,8 +155,8 @@ export function createMessaging(options: MessagingOptions): Messaging {
     dispatch: background,
     names,
     retryDelaysMs,
-    maxMessageBytes: options.maxMessageBytes ?? messagingDefaults.maxMessageBytes,
-    maxConflictReruns: options.maxConflictReruns ?? messagingDefaults.maxConflictReruns,
+    maxMessageBytes,
+    maxConflictReruns,
     leaseMs,
     metrics,
     logger,
@@ -177,8 +179,8 @@ export function createMessaging(options: MessagingOptions): Messaging {
         prefetch: messagingDefaults.archivePrefetch,
         maxBatch: options.maxBatch ?? messagingDefaults.maxBatch,
         retryDelaysMs,
-        maxConflictReruns: options.maxConflictReruns ?? messagingDefaults.maxConflictReruns,
-        maxMessageBytes: options.maxMessageBytes ?? messagingDefaults.maxMessageBytes,
+        maxConflictReruns,
+        maxMessageBytes,
         leaseMs,
         metrics,
         logger,

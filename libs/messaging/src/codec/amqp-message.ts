@@ -30,3 +30,25 @@ export function carriedHeaders(headers: Record<string, unknown> | undefined): Re
 export function truncate(text: string, maxLength = 2000): string {
   return text.length <= maxLength ? text : `${text.slice(0, maxLength - 1)}…`;
 }
+
+export interface DeadLetterCause {
+  reason: string;
+  detail: string;
+  service: string;
+  originalRoutingKey: string;
+  /** Where it failed: the consumer queue, or the archive stream for a read side. */
+  originalQueue: string;
+}
+
+/** A dead letter's headers: the delivery's own (broker death bookkeeping dropped) plus why, where and when it failed. */
+export function deadLetterHeaders(headers: Record<string, unknown> | undefined, cause: DeadLetterCause): Record<string, unknown> {
+  return {
+    ...carriedHeaders(headers),
+    [troupeHeaders.reason]: cause.reason,
+    [troupeHeaders.error]: truncate(`${cause.reason}: ${cause.detail}`),
+    [troupeHeaders.service]: cause.service,
+    [troupeHeaders.failedAt]: new Date().toISOString(),
+    [troupeHeaders.originalRoutingKey]: cause.originalRoutingKey,
+    [troupeHeaders.originalQueue]: cause.originalQueue,
+  };
+}

@@ -4,7 +4,7 @@ import type { Tracing } from '@troupe/tracing';
 import type { Channel, ConsumeMessage } from 'amqplib';
 import { isArchiveMarker } from '../archive/marker';
 import { deliveredOffset } from '../archive/offset';
-import { carriedHeaders, troupeHeaders, truncate } from '../codec/amqp-message';
+import { deadLetterHeaders, truncate } from '../codec/amqp-message';
 import type { EventCodec } from '../codec/codec';
 import type { ManagedBrokerConnection } from '../connection/broker-connection';
 import { describeError, NonRecoverableError } from '../errors';
@@ -285,15 +285,13 @@ export class ArchiveIntake {
 
   /** Parks a copy of the record in the service's DLQ, confirmed; false if it could not (the record is then kept). */
   private async park(message: ConsumeMessage, reason: string, detail: string): Promise<boolean> {
-    const headers: Record<string, unknown> = {
-      ...carriedHeaders(message.properties.headers),
-      [troupeHeaders.reason]: reason,
-      [troupeHeaders.error]: truncate(`${reason}: ${detail}`),
-      [troupeHeaders.service]: this.deps.service,
-      [troupeHeaders.failedAt]: new Date().toISOString(),
-      [troupeHeaders.originalRoutingKey]: message.fields.routingKey,
-      [troupeHeaders.originalQueue]: this.deps.stream,
-    };
+    const headers = deadLetterHeaders(message.properties.headers, {
+      reason,
+      detail,
+      service: this.deps.service,
+      originalRoutingKey: message.fields.routingKey,
+      originalQueue: this.deps.stream,
+    });
     delete headers['x-stream-offset'];
     const { contentType, messageId, type, appId, timestamp, correlationId } = message.properties;
     try {

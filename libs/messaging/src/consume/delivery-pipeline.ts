@@ -1,7 +1,7 @@
 import type { EventEnvelope } from '@troupe/contracts';
 import type { Tracing } from '@troupe/tracing';
 import type { ConsumeMessage, Options } from 'amqplib';
-import { carriedHeaders, troupeHeaders, truncate } from '../codec/amqp-message';
+import { carriedHeaders, deadLetterHeaders, troupeHeaders, truncate } from '../codec/amqp-message';
 import type { EventCodec } from '../codec/codec';
 import type { ConfirmPublisher } from '../publish/confirm-publisher';
 import { describeError, UnroutableError } from '../errors';
@@ -142,15 +142,13 @@ export class DeliveryPipeline {
   }
 
   private async deadLetter(message: ConsumeMessage, source: DeliverySource, reason: string, detail: string, type: string): Promise<Settlement> {
-    const headers: Record<string, unknown> = {
-      ...carriedHeaders(message.properties.headers),
-      [troupeHeaders.reason]: reason,
-      [troupeHeaders.error]: truncate(`${reason}: ${detail}`),
-      [troupeHeaders.service]: this.deps.service,
-      [troupeHeaders.failedAt]: new Date().toISOString(),
-      [troupeHeaders.originalRoutingKey]: originalRoutingKey(message),
-      [troupeHeaders.originalQueue]: source.queue,
-    };
+    const headers = deadLetterHeaders(message.properties.headers, {
+      reason,
+      detail,
+      service: this.deps.service,
+      originalRoutingKey: originalRoutingKey(message),
+      originalQueue: source.queue,
+    });
     delete headers[retryDelayHeader];
     this.deps.logger.warn({ queue: source.queue, reason, detail: truncate(detail, 500) }, 'dead-lettering message');
     const parked = await this.park(this.deps.names.deadLetterExchange, source.queue, message, headers);
