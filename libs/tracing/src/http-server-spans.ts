@@ -1,4 +1,4 @@
-import { context, type Context, type Span, SpanKind, SpanStatusCode, trace, type Tracer } from '@opentelemetry/api';
+import { context, type Context, ROOT_CONTEXT, type Span, SpanKind, SpanStatusCode, trace, type Tracer } from '@opentelemetry/api';
 import {
   ATTR_HTTP_REQUEST_METHOD,
   ATTR_HTTP_RESPONSE_STATUS_CODE,
@@ -86,6 +86,21 @@ export function traceHttpServer(http: FastifyInstance, tracer: Tracer, options: 
     routeOptions.handler = function tracedHandler(this: FastifyInstance, request, reply) {
       const entry = active.get(request);
       return entry ? context.with(entry.context, () => handler.call(this, request, reply)) : handler.call(this, request, reply);
+    } as RouteHandlerMethod;
+  });
+}
+
+/**
+ * Tracing off: no span, no hook. A request that carries a trace context (W3C or Jaeger) runs its handler inside it,
+ * so what the handler writes to the outbox continues the caller's trace; any other request runs as it is.
+ */
+export function passThroughHttpServer(http: FastifyInstance): void {
+  http.addHook('onRoute', (routeOptions) => {
+    const handler = routeOptions.handler;
+    routeOptions.handler = function passThroughHandler(this: FastifyInstance, request, reply) {
+      const headers = request.headers;
+      if (headers.traceparent === undefined && headers['uber-trace-id'] === undefined) return handler.call(this, request, reply);
+      return context.with(extractContext(headers as Carrier, ROOT_CONTEXT), () => handler.call(this, request, reply));
     } as RouteHandlerMethod;
   });
 }

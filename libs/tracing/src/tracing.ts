@@ -1,6 +1,6 @@
 import { SpanStatusCode, trace, type Tracer } from '@opentelemetry/api';
 import type { FastifyInstance } from 'fastify';
-import { traceHttpServer, type HttpTracingOptions } from './http-server-spans';
+import { passThroughHttpServer, traceHttpServer, type HttpTracingOptions } from './http-server-spans';
 import { passThroughProcess, passThroughPublish, type ProcessSpanOptions, type PublishSpanOptions, type TracedEvent, withProcessSpan, withPublishSpan } from './message-spans';
 import { type Carrier, currentTraceparent } from './propagation';
 import { defaultSagaKey, type SagaKey } from './saga-key';
@@ -65,7 +65,7 @@ export function createTracing(service: string, tracer: Tracer, sink: SpanSink | 
       if (error !== undefined) span.recordException(error instanceof Error ? error : String(error));
       span.setStatus({ code: SpanStatusCode.ERROR, message: outcome });
     },
-    traceHttpServer: (http, options) => traceHttpServer(http, tracer, { saga, ...options }),
+    traceHttpServer: recording ? (http, options) => traceHttpServer(http, tracer, { saga, ...options }) : (http) => passThroughHttpServer(http),
     forceFlush: async () => sink?.forceFlush(),
     async shutdown(timeoutMs = 5000) {
       if (!sink) return true;
