@@ -1,4 +1,5 @@
-import { expectStatus, request, type PlacedOrder } from '@troupe/order-testing';
+import type { PlacedOrder } from '@troupe/order-testing';
+import { jsonPoster } from './json-poster';
 import type { EventTap } from './event-tap';
 import { groupHops, hopSamples } from './hop-latency';
 import type { Mix } from './options';
@@ -8,12 +9,14 @@ import type { PhaseResult, Workload } from './phase';
 
 /** POST /orders, then wait for the saga's terminal event at the tap: latency is what a client would wait. */
 export function orderWorkload(ordersUrl: string, tap: EventTap, mix: Mix): Workload {
+  const client = jsonPoster(ordersUrl);
   return async (index, startedAt) => {
     const { body } = benchOrder(index, mix);
     const sent = performance.now();
-    const answer = await request<PlacedOrder>(ordersUrl, 'POST', '/orders', { json: body });
+    const answer = await client.post('/orders', body);
     const postMs = performance.now() - sent;
-    const { orderId } = expectStatus(answer, [202], 'POST /orders').body;
+    if (answer.status !== 202) throw new Error(`POST /orders: expected HTTP 202, got ${answer.status} ${answer.text.slice(0, 500)}`);
+    const { orderId } = answer.body as PlacedOrder;
     const terminal = await tap.next(orderId, 'terminal');
     return { id: orderId, startedAt, endedAt: terminal.arrivedAt, outcome: terminal.type.replace(/^order\./, ''), postMs };
   };
