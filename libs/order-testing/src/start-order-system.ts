@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { buildApps, builtEntry, pollHttp, startAppProcess, type AppProcess, type ProcessExit } from '@troupe/testing';
+import { buildApps, builtEntry, pollHttp, startAppProcess, workerNodeFlags, type AppProcess, type ProcessExit } from '@troupe/testing';
 import { orderSystemApps, type OrderApp } from './apps';
 import { brokerAdmin, deleteNamespace, type BrokerAdmin } from './broker-admin';
 import {
@@ -41,7 +41,7 @@ export interface OrderSystemOptions {
   adminToken?: string;
   /**
    * Run what production runs: build every app first (`npm run build`) and start `dist/apps/<app>/main.js` on plain
-   * node. Default false: each app's TypeScript through tsx, which needs no build but adds its compiler to every process.
+   * node with the production flags (`workerNodeFlags`). Default false: each app's TypeScript through tsx, which needs no build but adds its compiler to every process.
    */
   built?: boolean;
   /** Options for node in every process, e.g. `--cpu-prof --cpu-prof-dir=…`. */
@@ -103,7 +103,7 @@ export async function startOrderSystem(options: OrderSystemOptions = {}) {
   const plan = apps.flatMap((app) => Array.from({ length: options.instances?.[app.name] ?? 1 }, (_, index) => ({ app: app.name, entry: entryOf(app), index })));
   const started = await Promise.allSettled(
     plan.map(async ({ app, entry, index }) => {
-      const child = await startAppProcess({ entry, env: envFor(app), startTimeoutMs, nodeArgs: options.nodeArgs });
+      const child = await startAppProcess({ entry, env: envFor(app), startTimeoutMs, nodeArgs: [...(options.built ? workerNodeFlags : []), ...(options.nodeArgs ?? [])] });
       const instance: AppInstance = { app, index, process: child };
       instances.push(instance);
       void child.exited.then((exit) => (instance.exit = exit));

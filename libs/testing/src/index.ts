@@ -4,6 +4,6 @@ export { startAppProcess, runAppProcessToExit, workspaceRoot, type AppProcess, t
 export { httpGet, pollHttp, type HttpResult, type PollOptions } from './http';
 export { waitFor, type WaitForOptions } from './wait-for';
 export { deleteBrokerNamespace } from './broker-namespace';
-export { buildApps, builtEntry } from './build';
+export { buildApps, builtEntry, workerNodeFlags } from './build';
 export { seededRandom } from './seeded-random';
 export { brokerTls, generateUnrelatedCa, brokerConnectionsNamed, type BrokerTlsSetup } from './broker-tls';

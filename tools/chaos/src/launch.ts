@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { workspaceRoot } from '@troupe/testing';
+import { workerNodeFlags, workspaceRoot } from '@troupe/testing';
 import { chaosApps, type ChaosApp } from './targets';
 
 export interface LaunchCommand {
@@ -43,5 +43,5 @@ export function launchPlan(fromSource = false): LaunchPlan {
   if (fromSource) return { ...tsx, describe: `${tsx.describe} (--from-source)` };
   const stale = staleBuild(root);
   if (stale) return { ...tsx, describe: `${tsx.describe} (not the build: ${stale}; \`npm run build\` for fast restarts)` };
-  return { commandFor: (app) => ({ command: process.execPath, args: [worker, app] }), describe: 'node tools/infra/worker.mjs <app> (the build in dist/)' };
+  return { commandFor: (app) => ({ command: process.execPath, args: [...workerNodeFlags, worker, app] }), describe: `node ${workerNodeFlags.join(' ')} tools/infra/worker.mjs <app> (the build in dist/)` };
 }
