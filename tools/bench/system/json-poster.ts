@@ -38,7 +38,7 @@ export function jsonPoster(baseUrl: string, options: { maxSockets?: number; time
             });
           },
         );
-        request.setTimeout(timeoutMs, () => request.destroy(new Error(`POST ${new URL(path, base).href}: no answer within ${timeoutMs} ms`)));
+        request.setTimeout(timeoutMs, () => request.destroy(new Error(`no answer within ${timeoutMs} ms`)));
         request.on('error', (error) => reject(new Error(`POST ${new URL(path, base).href} failed: ${error.message}`)));
         request.end(payload);
       });
