@@ -15,7 +15,7 @@ import { examplesOf } from '@troupe/order-catalogue/testing';
 import { topologyNames } from '@troupe/messaging';
 import { openRawClient } from '@troupe/messaging/testing';
 import { workerApps } from '@troupe/order-testing';
-import { deleteBrokerNamespace, workspaceRoot } from '@troupe/testing';
+import { deleteBrokerNamespace, workerNodeFlags, workspaceRoot } from '@troupe/testing';
 
 const brokerUrl = process.env.RABBITMQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
 
@@ -57,7 +57,7 @@ process.once('exit', () => {
 
 function start(app: string, env: Record<string, string>): Started {
   const spawnedAt = Date.now();
-  const child = spawn(process.execPath, [path.join(root, 'tools', 'infra', 'worker.mjs'), app], {
+  const child = spawn(process.execPath, [...workerNodeFlags, path.join(root, 'tools', 'infra', 'worker.mjs'), app], {
     cwd: root,
     env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
