@@ -1,5 +1,5 @@
 import { toAmqpProperties, type EventEnvelope } from '@troupe/contracts';
-import type { Options } from 'amqplib';
+import type { ConsumeMessage, Options } from 'amqplib';
 
 /** Header names this lib writes on dead letters and retries; the DLQ tool reads the same names. */
 export const troupeHeaders = {
@@ -17,13 +17,29 @@ export function eventProperties(event: EventEnvelope, traceparent?: string): Opt
   return { ...toAmqpProperties(event), headers: traceparent ? { traceparent } : {} };
 }
 
-/** Headers that describe a previous trip through the broker's dead-lettering; a re-published copy starts clean. */
-const brokerDeathHeaders = new Set(['x-death', 'x-first-death-exchange', 'x-first-death-queue', 'x-first-death-reason', 'x-delivery-count']);
+/**
+ * Headers the broker stamped on the delivery: a previous trip through its dead-lettering, and a stream record's
+ * offset. They describe where this copy was, not the message, so a re-published copy starts clean.
+ */
+const brokerStampedHeaders = new Set(['x-death', 'x-first-death-exchange', 'x-first-death-queue', 'x-first-death-reason', 'x-delivery-count', 'x-stream-offset']);
 
 export function carriedHeaders(headers: Record<string, unknown> | undefined): Record<string, unknown> {
   const kept: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(headers ?? {})) if (!brokerDeathHeaders.has(name)) kept[name] = value;
+  for (const [name, value] of Object.entries(headers ?? {})) if (!brokerStampedHeaders.has(name)) kept[name] = value;
   return kept;
+}
+
+/** The event-describing properties survive a trip through retry or DLQ; broker- and user-bound ones do not. */
+export function copiedProperties(message: ConsumeMessage): Options.Publish {
+  const { contentType, messageId, type, appId, timestamp, correlationId } = message.properties;
+  const copied: Options.Publish = {};
+  if (contentType) copied.contentType = contentType;
+  if (messageId) copied.messageId = messageId;
+  if (type) copied.type = type;
+  if (appId) copied.appId = appId;
+  if (timestamp) copied.timestamp = timestamp;
+  if (correlationId) copied.correlationId = correlationId;
+  return copied;
 }
 
 /** Keeps reason headers far below the 64 KiB header table limit however long an error message is. */

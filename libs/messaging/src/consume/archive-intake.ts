@@ -4,7 +4,7 @@ import type { Tracing } from '@troupe/tracing';
 import type { Channel, ConsumeMessage } from 'amqplib';
 import { isArchiveMarker } from '../archive/marker';
 import { deliveredOffset } from '../archive/offset';
-import { deadLetterHeaders, truncate } from '../codec/amqp-message';
+import { copiedProperties, deadLetterHeaders, truncate } from '../codec/amqp-message';
 import type { EventCodec } from '../codec/codec';
 import type { ManagedBrokerConnection } from '../connection/broker-connection';
 import { describeError, NonRecoverableError } from '../errors';
@@ -143,15 +143,15 @@ export class ArchiveIntake {
     }
     if (!lease.alive || this.lease !== lease) return;
     lease.pending.push(message);
+    this.startDraining(lease);
+  }
+
+  private startDraining(lease: StreamLease): void {
     this.draining ??= this.drain(lease).finally(() => {
       this.draining = undefined;
       // Records that arrived after the loop's last look.
-      if (lease.alive && lease.pending.length > 0) this.onRecordsWaiting(lease);
+      if (lease.alive && lease.pending.length > 0) this.startDraining(lease);
     });
-  }
-
-  private onRecordsWaiting(lease: StreamLease): void {
-    this.draining ??= this.drain(lease).finally(() => (this.draining = undefined));
   }
 
   private async drain(lease: StreamLease): Promise<void> {
@@ -172,8 +172,8 @@ export class ArchiveIntake {
     const started = performance.now();
     try {
       const outcomes = await this.transaction(async (session) => {
-        const applied: Array<{ message: ConsumeMessage; outcome: Applied; type?: string }> = [];
-        for (const message of batch) applied.push({ message, ...(await this.apply(session, message)) });
+        const applied: Array<{ outcome: Applied; type?: string }> = [];
+        for (const message of batch) applied.push(await this.apply(session, message));
         await this.savePosition(session, deliveredOffset(batch[batch.length - 1]!.properties.headers));
         return applied;
       });
@@ -292,18 +292,8 @@ export class ArchiveIntake {
       originalRoutingKey: message.fields.routingKey,
       originalQueue: this.deps.stream,
     });
-    delete headers['x-stream-offset'];
-    const { contentType, messageId, type, appId, timestamp, correlationId } = message.properties;
     try {
-      await this.deps.publisher.publish(this.deps.deadLetterExchange, this.deps.stream, message.content, {
-        contentType,
-        messageId,
-        type,
-        appId,
-        timestamp,
-        correlationId,
-        headers,
-      });
+      await this.deps.publisher.publish(this.deps.deadLetterExchange, this.deps.stream, message.content, { ...copiedProperties(message), headers });
       this.deps.logger.warn({ stream: this.deps.stream, offset: deliveredOffset(message.properties.headers), reason, detail: truncate(detail, 500) }, 'dead-lettered an archive record');
       this.deps.tracing.recordFailure(`dead-lettered: ${reason}`, truncate(detail, 500));
       return true;

@@ -1,7 +1,7 @@
 import type { EventEnvelope } from '@troupe/contracts';
 import type { Tracing } from '@troupe/tracing';
-import type { ConsumeMessage, Options } from 'amqplib';
-import { carriedHeaders, deadLetterHeaders, troupeHeaders, truncate } from '../codec/amqp-message';
+import type { ConsumeMessage } from 'amqplib';
+import { carriedHeaders, copiedProperties, deadLetterHeaders, troupeHeaders, truncate } from '../codec/amqp-message';
 import type { EventCodec } from '../codec/codec';
 import type { ConfirmPublisher } from '../publish/confirm-publisher';
 import { describeError, UnroutableError } from '../errors';
@@ -182,17 +182,4 @@ export class DeliveryPipeline {
 function originalRoutingKey(message: ConsumeMessage): string {
   const recorded = message.properties.headers?.[troupeHeaders.originalRoutingKey];
   return typeof recorded === 'string' ? recorded : message.fields.routingKey;
-}
-
-/** The event-describing properties survive a trip through retry or DLQ; broker- and user-bound ones do not. */
-function copiedProperties(message: ConsumeMessage): Options.Publish {
-  const { contentType, messageId, type, appId, timestamp, correlationId } = message.properties;
-  const copied: Options.Publish = {};
-  if (contentType) copied.contentType = contentType;
-  if (messageId) copied.messageId = messageId;
-  if (type) copied.type = type;
-  if (appId) copied.appId = appId;
-  if (timestamp) copied.timestamp = timestamp;
-  if (correlationId) copied.correlationId = correlationId;
-  return copied;
 }
