@@ -1,6 +1,8 @@
 export { connectBroker } from './connection/broker-connection';
 export type { BrokerConnection, BrokerOptions } from './connection/broker-connection';
 export { describeTlsFailure } from './connection/broker-tls';
+export { brokerEndpoint, BrokerUrlError, firstBrokerUrl, parseBrokerUrls } from './connection/broker-urls';
+export type { BrokerEndpoint } from './connection/broker-urls';
 export type { BrokerTlsOptions } from './connection/broker-tls';
 export type { BackoffPolicy } from './backoff';
 export type { MessagingLogger } from './logger';
@@ -9,7 +11,7 @@ export type { Messaging, MessagingOptions, ProducerOutbox } from './messaging';
 export type { EventHandler, HandlerContext, HandlerMap, EmitOptions } from './consume/handler';
 export { NonRecoverableError, BrokerUnavailableError } from './errors';
 export { buildTopology, topologyNames, defaultRetryDelaysMs, defaultDeliveryLimit } from './topology/topology';
-export { messagingDefaults, type MessagingDefaults } from './messaging-defaults';
+export { brokerDefaults, messagingDefaults, type MessagingDefaults } from './messaging-defaults';
 export type { Topology, TopologyOptions, TopologyNames, ExchangeSpec, QueueSpec, BindingSpec } from './topology/topology';
 export { classifyFailure } from './consume/failure-policy';
 export type { FailureAction } from './consume/failure-policy';

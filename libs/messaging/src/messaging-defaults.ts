@@ -41,3 +41,15 @@ export const messagingDefaults = {
 } as const;
 
 export type MessagingDefaults = typeof messagingDefaults;
+
+/** The defaults of `BrokerOptions` (`connectBroker`). Documented in libs/messaging/README.md ("Options"). */
+export const brokerDefaults = {
+  /** Heartbeat interval negotiated with the broker, so a dead peer (or a node gone silent) is noticed. */
+  heartbeatSeconds: 10,
+  /** Socket connect timeout per node: a node that does not answer costs at most this before the next is tried. */
+  connectTimeoutMs: 5000,
+  /** Shown in the management UI. */
+  connectionName: 'troupe',
+  /** Which node of a list is tried first: a random one (see `BrokerOptions.firstNode`). */
+  firstNode: 'random',
+} as const;

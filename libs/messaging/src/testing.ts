@@ -1,10 +1,11 @@
-import amqp, { type Channel, type GetMessage, type Options } from 'amqplib';
+import type { Channel, GetMessage, Options } from 'amqplib';
+import { connectAnyNode } from './connection/connect-any-node';
 import { deleteTopology } from './topology/declare-topology';
 import type { Topology } from './topology/topology';
 
 /** Test helpers for code that runs on the real broker. Each opens its own short-lived connection. */
 export async function withBrokerChannel<R>(url: string, work: (channel: Channel) => Promise<R>): Promise<R> {
-  const connection = await amqp.connect(url, { noDelay: true });
+  const connection = await connectAnyNode(url);
   connection.on('error', () => undefined);
   try {
     const channel = await connection.createChannel();
@@ -38,7 +39,7 @@ export async function takeMessages(url: string, queue: string, count: number, ti
 
 /** Publishes raw bytes to an exchange (e.g. deliberately broken bodies), with confirms. */
 export async function publishRaw(url: string, exchange: string, routingKey: string, body: Buffer, properties: Options.Publish = {}): Promise<void> {
-  const connection = await amqp.connect(url, { noDelay: true });
+  const connection = await connectAnyNode(url);
   connection.on('error', () => undefined);
   try {
     const channel = await connection.createConfirmChannel();

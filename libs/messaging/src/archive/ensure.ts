@@ -1,4 +1,5 @@
-import amqp, { type Channel } from 'amqplib';
+import type { Channel } from 'amqplib';
+import { connectAnyNode } from '../connection/connect-any-node';
 import { managed, type BrokerConnection } from '../connection/broker-connection';
 import { archiveNames, archiveQueueArguments, type ArchiveOptions } from './topology';
 
@@ -41,7 +42,7 @@ async function withChannel(target: BrokerConnection | string, work: (channel: Ch
     }
     return;
   }
-  const connection = await amqp.connect(target, { noDelay: true });
+  const connection = await connectAnyNode(target);
   connection.on('error', () => undefined);
   try {
     const channel = await connection.createChannel();

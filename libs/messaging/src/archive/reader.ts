@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import amqp, { type ConsumeMessage } from 'amqplib';
+import type { ConsumeMessage } from 'amqplib';
+import { connectAnyNode } from '../connection/connect-any-node';
 import type { EventCatalogue, EventEnvelope } from '@troupe/contracts';
 import { archiveMarkerHeader, isArchiveMarker, isOwnMarker } from './marker';
 import { deliveredOffset, streamOffsetArgument, type ArchiveStart } from './offset';
@@ -70,7 +71,7 @@ export async function readArchive(options: ArchiveReadOptions): Promise<ArchiveR
   const progressEvery = options.progressEvery ?? 1000;
   const markerId = randomUUID();
   const result: ArchiveReadResult = { read: 0, invalid: 0 };
-  const connection = await amqp.connect(options.url, { noDelay: true });
+  const connection = await connectAnyNode(options.url);
   connection.on('error', () => undefined);
   try {
     const channel = await connection.createConfirmChannel();

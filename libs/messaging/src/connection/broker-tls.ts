@@ -1,3 +1,5 @@
+import { isIP } from 'node:net';
+
 /**
  * TLS material for an `amqps://` connection, as PEM Buffers (the caller reads the files). The broker's certificate
  * is always verified against `ca` (or the system's CAs when absent) and its name against the URL's host:
@@ -10,17 +12,26 @@ export interface BrokerTlsOptions {
   cert?: Buffer;
   /** The client certificate's private key. */
   key?: Buffer;
-  /** Name the broker's certificate must carry, when it differs from the URL's host. */
+  /**
+   * Name the broker's certificate must carry, when it differs from the URL's host. With several nodes it applies to
+   * every one of them (a certificate the whole cluster shares); unset, each node is checked against its own host.
+   */
   servername?: string;
   /** Where each part came from (e.g. `RABBITMQ_CA_FILE data/tls/ca.pem`), named in errors. */
   sources?: { ca?: string; cert?: string; key?: string };
 }
 
-/** What amqplib passes on to `tls.connect`: only the keys that are set. */
-export function tlsSocketOptions(tls: BrokerTlsOptions | undefined): Record<string, unknown> {
+/**
+ * What amqplib passes on to `tls.connect` for the node at `host`: only the keys that are set, and the name the
+ * certificate must carry. Built per connection attempt, so a failover to another node never checks that node's
+ * certificate against the previous node's name. An IP address is not a server name (SNI): Node then checks the
+ * certificate's IP addresses against it.
+ */
+export function tlsSocketOptions(tls: BrokerTlsOptions | undefined, host: string): Record<string, unknown> {
   if (!tls) return {};
   const options: Record<string, unknown> = { rejectUnauthorized: true };
   for (const key of ['ca', 'cert', 'key', 'servername'] as const) if (tls[key] !== undefined) options[key] = tls[key];
+  if (options['servername'] === undefined && host !== '' && isIP(host) === 0) options['servername'] = host;
   return options;
 }
 

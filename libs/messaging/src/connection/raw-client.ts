@@ -1,4 +1,5 @@
-import amqp, { type Channel, type ChannelModel, type ConfirmChannel, type Options } from 'amqplib';
+import type { Channel, ChannelModel, ConfirmChannel, Options } from 'amqplib';
+import { connectAnyNode } from './connect-any-node';
 
 /**
  * A bare amqplib client for tests and benchmarks (the baseline our pipeline is measured against, drivers
@@ -23,7 +24,7 @@ export interface RawClient {
 }
 
 export async function openRawClient(url: string): Promise<RawClient> {
-  const model: ChannelModel = await amqp.connect(url, { noDelay: true });
+  const model: ChannelModel = await connectAnyNode(url);
   model.on('error', () => undefined);
   const channel = async (): Promise<Channel> => (await model.createChannel()).on('error', () => undefined);
   const confirmChannel = async (): Promise<ConfirmChannel> => (await model.createConfirmChannel()).on('error', () => undefined) as ConfirmChannel;

@@ -87,13 +87,13 @@ export class ArchiveIntake {
   constructor(private readonly deps: ArchiveIntakeDeps) {}
 
   start(): Promise<void> {
-    if (this.stopping || this.lease?.alive) return Promise.resolve();
+    if (this.stopping || (this.lease?.alive && this.deps.connection.isCurrent(this.lease.channel))) return Promise.resolve();
     this.starting ??= this.open().finally(() => (this.starting = undefined));
     return this.starting;
   }
 
   isConsuming(): boolean {
-    return !this.stopping && this.lease?.alive === true && this.lease.consumerTag !== undefined;
+    return !this.stopping && this.lease?.alive === true && this.lease.consumerTag !== undefined && this.deps.connection.isCurrent(this.lease.channel);
   }
 
   async stop(timeoutMs: number): Promise<void> {
@@ -163,7 +163,8 @@ export class ArchiveIntake {
       const done = await this.applyBatch(lease, batch);
       if (!done) return;
       // Streams count acks only as credit, so one per batch (multiple) is enough.
-      if (lease.alive && this.lease === lease) lease.channel.ack(batch[batch.length - 1]!, true);
+      // Only on the channel that delivered them, and only while its connection lives (not after a failover).
+      if (lease.alive && this.lease === lease && this.deps.connection.isCurrent(lease.channel)) lease.channel.ack(batch[batch.length - 1]!, true);
     }
   }
 

@@ -56,14 +56,14 @@ export class ConsumerGroup {
 
   /** Opens the channel and consumers unless they are already running. */
   start(): Promise<void> {
-    if (this.stopping || this.sources.length === 0 || this.lease?.alive) return Promise.resolve();
+    if (this.stopping || this.sources.length === 0 || (this.lease?.alive && this.connection.isCurrent(this.lease.channel))) return Promise.resolve();
     this.starting ??= this.open().finally(() => (this.starting = undefined));
     return this.starting;
   }
 
   /** True while every queue has a live consumer (always, for a group with no queues). */
   isConsuming(): boolean {
-    return this.sources.length === 0 || (!this.stopping && this.lease !== undefined && this.lease.alive && this.lease.consuming);
+    return this.sources.length === 0 || (!this.stopping && this.lease !== undefined && this.lease.alive && this.lease.consuming && this.connection.isCurrent(this.lease.channel));
   }
 
   inFlightCount(): number {
@@ -151,7 +151,9 @@ export class ConsumerGroup {
   }
 
   private settle(lease: ChannelLease, message: ConsumeMessage, settlement: 'ack' | 'requeue'): void {
-    if (!lease.alive || this.lease !== lease) {
+    // A delivery tag means something only on its own channel of its own connection: acked on a channel of the next
+    // connection (another node, after a failover) it would ack some other delivery, or close that channel with 406.
+    if (!lease.alive || this.lease !== lease || !this.connection.isCurrent(lease.channel)) {
       this.logger.debug({ deliveryTag: message.fields.deliveryTag }, 'channel gone; the broker will redeliver');
       return;
     }

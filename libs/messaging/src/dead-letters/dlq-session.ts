@@ -1,4 +1,5 @@
-import amqp, { type Channel, type ConfirmChannel, type GetMessage, type Options } from 'amqplib';
+import type { Channel, ConfirmChannel, GetMessage, Options } from 'amqplib';
+import { connectAnyNode } from '../connection/connect-any-node';
 
 /** One dead letter as the DLQ tool sees it: body, AMQP properties and headers, no amqplib types. */
 export interface DeadLetter {
@@ -47,7 +48,7 @@ export interface DlqSession {
 }
 
 export async function openDlqSession(url: string, queue: string): Promise<DlqSession> {
-  const connection = await amqp.connect(url, { noDelay: true });
+  const connection = await connectAnyNode(url);
   connection.on('error', () => undefined);
   try {
     const reader: Channel = await connection.createChannel();

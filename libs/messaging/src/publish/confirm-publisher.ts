@@ -91,6 +91,9 @@ export class ConfirmPublisher {
   }
 
   private ready(): Promise<ConfirmChannel> {
+    // A channel of a lost connection is never reused: its unconfirmed publishes fail with it (their rows stay
+    // pending for the relay) and new ones go out on the connection that replaced it, whichever node that is on.
+    if (this.channel && !this.connection.isCurrent(this.channel)) this.channel = undefined;
     if (this.channel) return Promise.resolve(this.channel);
     if (!this.connection.isConnected()) return Promise.reject(new BrokerUnavailableError('broker not connected'));
     this.opening ??= this.connection

@@ -1,4 +1,5 @@
-import amqp, { type ChannelModel } from 'amqplib';
+import type { ChannelModel, ConfirmChannel } from 'amqplib';
+import { connectAnyNode } from '../connection/connect-any-node';
 import { declareTopology } from './declare-topology';
 import type { Topology } from './topology';
 
@@ -28,7 +29,7 @@ export interface AccessProbe {
 
 /** Connects with `url` (whose user's permissions are under test); rejects when the connection itself is refused. */
 export async function openAccessProbe(url: string): Promise<AccessProbe> {
-  const model: ChannelModel = await amqp.connect(url, { noDelay: true });
+  const model: ChannelModel = await connectAnyNode(url);
   model.on('error', () => undefined);
   return {
     async attempt(operation) {
@@ -53,7 +54,7 @@ export async function openAccessProbe(url: string): Promise<AccessProbe> {
   };
 }
 
-async function perform(channel: amqp.ConfirmChannel, operation: AccessOperation): Promise<void> {
+async function perform(channel: ConfirmChannel, operation: AccessOperation): Promise<void> {
   switch (operation.op) {
     case 'publish':
       await new Promise<void>((resolve, reject) => {
