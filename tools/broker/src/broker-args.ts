@@ -95,7 +95,12 @@ permissions) the event types its manifest emits. See tools/broker/README.md.
   provision   create or fix the vhost, users and permissions; write data/secrets/<service>.env; print the changes
   check       compare the live permissions with the manifests; exit 1 on any drift
 
-Run \`troupe broker <action> --help\` for the options.`,
+Run \`troupe broker <action> --help\` for the options.
+
+examples:
+  troupe broker provision                       # on the local broker, as guest (an administrator there)
+  troupe broker check                           # exit 1 when the live permissions drift from the manifests
+  troupe broker provision --rotate payment-service`,
   provision: `troupe broker provision [options]
 
 Creates the vhost, one user per service and tool, their permissions and topic permissions, and removes any other
@@ -108,7 +113,12 @@ Prints one line per object: created, updated, removed or unchanged.
   --quiet                print only what changed
 ${common}
 
-Exit codes: 0 done, 1 broker or management API error, 2 usage.`,
+examples:
+  troupe broker provision --quiet
+  troupe broker provision --rotate payment-service --rotate dlq
+  troupe broker provision --management-url http://<user>:<password>@localhost:15672 --amqp-url amqp://localhost:5672
+
+Exit codes: 0 done, 1 broker or management API error, 2 usage (incl. --rotate naming no service or tool).`,
   check: `troupe broker check [options]
 
 Compares the vhost's live users, permissions and topic permissions with what the manifests allow. Prints every
@@ -116,6 +126,10 @@ difference (a missing user, a wrong regex, an extra permission such as guest's) 
 secrets file exists, its password must be the broker's. Changes nothing.
 
 ${common}
+
+examples:
+  troupe broker check
+  troupe broker check --vhost troupe --management-url http://<user>:<password>@localhost:15672
 
 Exit codes: 0 no drift, 1 drift (or a broker error), 2 usage.`,
 };

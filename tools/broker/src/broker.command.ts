@@ -33,6 +33,13 @@ export async function runBroker(argv: readonly string[], io: BrokerIo): Promise<
   const target: BrokerTarget = command.target;
   const api = managementApi(target.managementUrl);
   const desired = desiredState({ vhost: target.vhost, prefix: target.prefix });
+  // Checked before anything is applied: a typo in --rotate must not provision the rest and then complain.
+  const unknown = command.action === 'provision' ? command.rotate.filter((who) => !desired.users.some((user) => user.who === who)) : [];
+  if (unknown.length > 0) {
+    const valid = desired.users.map((user) => user.who).sort();
+    io.err(`troupe broker provision: --rotate names no service or tool: ${unknown.join(', ')}; one of ${valid.join(', ')}\n\n${help.provision}`);
+    return 2;
+  }
   let changes: Change[];
   try {
     changes = await reconcile({
@@ -49,13 +56,8 @@ export async function runBroker(argv: readonly string[], io: BrokerIo): Promise<
   }
   const drift = changes.filter((change) => change.action !== 'unchanged');
   if (command.action === 'provision') {
-    const unknown = command.rotate.filter((who) => !desired.users.some((user) => user.who === who));
     for (const line of formatChanges(command.quiet ? drift : changes)) io.out(line);
     io.out(`broker provision: vhost ${target.vhost}, ${desired.users.length} users, ${drift.length} change(s); secrets in ${target.secretsDir}`);
-    if (unknown.length > 0) {
-      io.err(`troupe broker provision: --rotate names no service or tool: ${unknown.join(', ')}`);
-      return 2;
-    }
     return 0;
   }
   if (drift.length === 0) {

@@ -11,11 +11,12 @@ function load(file: string): CommandModule {
 
 function usage(): string {
   const lines = commandNames().map((name) => `  ${name.padEnd(12)} ${load(commandFile(name)!).summary}`);
-  return ['usage: troupe <command> [options]', '', 'commands:', ...lines, '', 'troupe <command> --help for its options'].join('\n');
+  return ['usage: troupe <command> [options]', '', 'commands:', ...lines, '', 'troupe <command> --help (or troupe help <command>) for its options and examples'].join('\n');
 }
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === 'help' && rest[0] !== undefined && commandFile(rest[0])) return load(commandFile(rest[0])!).run(['--help']);
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     console.log(usage());
     return name === undefined ? 2 : 0;

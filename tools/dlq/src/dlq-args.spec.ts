@@ -3,39 +3,40 @@ import { defaultRatePerSecond, defaultUrl, parseDlqArgs, parseRate } from './dlq
 import { UsageError } from './usage-error';
 
 const env = {};
+const services = ['a', 'payment-service', 'stock-service'];
 
 describe('troupe dlq arguments', () => {
   it('parses list with defaults (URL, prefix) and an explicit target', () => {
-    assert.deepEqual(parseDlqArgs(['list', '--service', 'payment-service'], env), {
+    assert.deepEqual(parseDlqArgs(['list', '--service', 'payment-service'], env, services), {
       action: 'list',
       target: { service: 'payment-service', prefix: '', url: defaultUrl },
       json: false,
     });
-    const command = parseDlqArgs(['list', '--service', 'stock-service', '--prefix', 't1.', '--url', 'amqp://h', '--management-url', 'http://m', '--json'], env);
+    const command = parseDlqArgs(['list', '--service', 'stock-service', '--prefix', 't1.', '--url', 'amqp://h', '--management-url', 'http://m', '--json'], env, services);
     assert.deepEqual(command, { action: 'list', target: { service: 'stock-service', prefix: 't1.', url: 'amqp://h', managementUrl: 'http://m' }, json: true });
   });
 
   it('takes the broker URL from RABBITMQ_URL when --url is absent', () => {
-    const command = parseDlqArgs(['list', '--service', 'a'], { RABBITMQ_URL: 'amqp://env' });
+    const command = parseDlqArgs(['list', '--service', 'a'], { RABBITMQ_URL: 'amqp://env' }, services);
     assert.equal(command.action === 'list' && command.target.url, 'amqp://env');
   });
 
   it('parses show with its message id', () => {
-    const command = parseDlqArgs(['show', 'm-1', '--service', 'a'], env);
+    const command = parseDlqArgs(['show', 'm-1', '--service', 'a'], env, services);
     assert.equal(command.action === 'show' && command.messageId, 'm-1');
-    assert.throws(() => parseDlqArgs(['show', '--service', 'a'], env), UsageError);
-    assert.throws(() => parseDlqArgs(['show', 'm-1', 'm-2', '--service', 'a'], env), /unexpected argument 'm-2'/);
+    assert.throws(() => parseDlqArgs(['show', '--service', 'a'], env, services), UsageError);
+    assert.throws(() => parseDlqArgs(['show', 'm-1', 'm-2', '--service', 'a'], env, services), /unexpected argument 'm-2'/);
   });
 
   it('parses replay: selection, rate, dry run', () => {
-    assert.deepEqual(parseDlqArgs(['replay', '--service', 'a', '--all'], env), {
+    assert.deepEqual(parseDlqArgs(['replay', '--service', 'a', '--all'], env, services), {
       action: 'replay',
       target: { service: 'a', prefix: '', url: defaultUrl },
       selection: { kind: 'all' },
       ratePerSecond: defaultRatePerSecond,
       dryRun: false,
     });
-    const command = parseDlqArgs(['replay', '--service', 'a', '--id', 'm-1', '--rate', '5/s', '--dry-run'], env);
+    const command = parseDlqArgs(['replay', '--service', 'a', '--id', 'm-1', '--rate', '5/s', '--dry-run'], env, services);
     assert.ok(command.action === 'replay');
     assert.deepEqual(command.selection, { kind: 'id', messageId: 'm-1' });
     assert.equal(command.ratePerSecond, 5);
@@ -43,26 +44,47 @@ describe('troupe dlq arguments', () => {
   });
 
   it('refuses to guess which letters: neither or both of --id and --all', () => {
-    assert.throws(() => parseDlqArgs(['replay', '--service', 'a'], env), /--id <messageId> or --all/);
-    assert.throws(() => parseDlqArgs(['purge', '--service', 'a', '--id', 'x', '--all', '--yes'], env), /not both/);
+    assert.throws(() => parseDlqArgs(['replay', '--service', 'a'], env, services), /--id <messageId> or --all/);
+    assert.throws(() => parseDlqArgs(['purge', '--service', 'a', '--id', 'x', '--all', '--yes'], env, services), /not both/);
   });
 
   it('refuses purge without --yes', () => {
-    assert.throws(() => parseDlqArgs(['purge', '--service', 'a', '--all'], env), /--yes/);
-    const command = parseDlqArgs(['purge', '--service', 'a', '--all', '--yes'], env);
+    assert.throws(() => parseDlqArgs(['purge', '--service', 'a', '--all'], env, services), /--yes/);
+    const command = parseDlqArgs(['purge', '--service', 'a', '--all', '--yes'], env, services);
     assert.deepEqual(command.action === 'purge' && command.selection, { kind: 'all' });
   });
 
   it('refuses a missing or invalid service, unknown actions and options', () => {
-    assert.throws(() => parseDlqArgs(['list'], env), /--service/);
-    assert.throws(() => parseDlqArgs(['list', '--service', 'Bad Name'], env), /invalid service/);
-    assert.throws(() => parseDlqArgs(['drain', '--service', 'a'], env), /unknown action 'drain'/);
-    assert.throws(() => parseDlqArgs(['list', '--service', 'a', '--force'], env), UsageError);
-    assert.throws(() => parseDlqArgs([], env), /an action is required/);
+    assert.throws(() => parseDlqArgs(['show', 'm-1'], env, services), /--service <name> is required for show: one of a, payment-service, stock-service/);
+    assert.throws(() => parseDlqArgs(['list', '--service', 'Bad Name'], env, services), /unknown service 'Bad Name'/);
+    assert.throws(() => parseDlqArgs(['drain', '--service', 'a'], env, services), /unknown action 'drain'/);
+    assert.throws(() => parseDlqArgs(['list', '--service', 'a', '--force'], env, services), UsageError);
+    assert.throws(() => parseDlqArgs([], env, services), /an action is required/);
+  });
+
+  it('lists every service without --service, and refuses options that need one', () => {
+    assert.deepEqual(parseDlqArgs(['list', '--prefix', 't.'], env, services), {
+      action: 'overview',
+      target: { services, prefix: 't.', url: defaultUrl },
+      json: false,
+    });
+    assert.equal((parseDlqArgs(['list', '--json'], env, services) as { json: boolean }).json, true);
+    assert.throws(() => parseDlqArgs(['list', '--management-url', 'http://m'], env, services), /--management-url needs --service/);
+  });
+
+  it("names the valid services when --service is not one (the manifests' services by default)", () => {
+    assert.throws(() => parseDlqArgs(['list', '--service', 'nope-service'], env, services), (error: Error) => {
+      assert.ok(error instanceof UsageError);
+      assert.equal(error.message, "unknown service 'nope-service': one of a, payment-service, stock-service");
+      return true;
+    });
+    assert.throws(() => parseDlqArgs(['purge', '--service', 'nope-service', '--all', '--yes']), /one of analytics-service, inventory-service, notification-service, order-service, order-view, payment-service, shipping-service$/);
+    assert.equal((parseDlqArgs(['list', '--service', 'order-view'], env) as { target: { service: string } }).target.service, 'order-view');
   });
 
   it('answers --help before anything else', () => {
-    assert.deepEqual(parseDlqArgs(['--help'], env), { action: 'help' });
+    assert.deepEqual(parseDlqArgs(['--help'], env, services), { action: 'help' });
+    assert.deepEqual(parseDlqArgs(['replay', '-h', '--service', 'nope'], env, services), { action: 'help' });
   });
 
   it('reads rates as messages per second above zero', () => {

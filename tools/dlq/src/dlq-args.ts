@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { assertKnownService, dlqServices } from './known-services';
 import { UsageError } from './usage-error';
 
 export interface DlqTarget {
@@ -8,12 +9,20 @@ export interface DlqTarget {
   managementUrl?: string;
 }
 
+/** `list` without `--service`: every service's DLQ at once. */
+export interface DlqOverviewTarget {
+  services: string[];
+  prefix: string;
+  url: string;
+}
+
 /** Which dead letters an action touches: one by message id, or every one in the DLQ. */
 export type Selection = { kind: 'all' } | { kind: 'id'; messageId: string };
 
 export type DlqCommand =
   | { action: 'help' }
   | { action: 'list'; target: DlqTarget; json: boolean }
+  | { action: 'overview'; target: DlqOverviewTarget; json: boolean }
   | { action: 'show'; target: DlqTarget; messageId: string }
   | { action: 'replay'; target: DlqTarget; selection: Selection; ratePerSecond: number; dryRun: boolean }
   | { action: 'purge'; target: DlqTarget; selection: Selection };
@@ -35,8 +44,11 @@ const options = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-/** Turns `troupe dlq …` arguments into one command; throws UsageError for anything ambiguous or unsafe. */
-export function parseDlqArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): DlqCommand {
+/**
+ * Turns `troupe dlq …` arguments into one command; throws UsageError for anything ambiguous or unsafe. `services`
+ * are the names `--service` may take (the manifests' services by default).
+ */
+export function parseDlqArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env, services: readonly string[] = dlqServices()): DlqCommand {
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options });
@@ -47,16 +59,24 @@ export function parseDlqArgs(argv: readonly string[], env: NodeJS.ProcessEnv = p
   if (values.help) return { action: 'help' };
   const [action, ...rest] = positionals;
   if (!action) throw new UsageError('an action is required: list, show, replay or purge');
-  if (!values.service) throw new UsageError('--service <name> is required');
-  if (!/^[a-z][a-z0-9-]*$/.test(values.service)) throw new UsageError(`invalid service name '${values.service}'`);
-  const target: DlqTarget = {
-    service: values.service,
-    prefix: values.prefix ?? '',
-    url: values.url ?? (env.RABBITMQ_URL || defaultUrl),
-    ...(values['management-url'] ? { managementUrl: values['management-url'] } : {}),
-  };
   const noMore = (allowed: number) => {
     if (rest.length > allowed) throw new UsageError(`unexpected argument '${rest[allowed]}'`);
+  };
+  const prefix = values.prefix ?? '';
+  const url = values.url ?? (env.RABBITMQ_URL || defaultUrl);
+  if (action === 'list' && values.service === undefined) {
+    noMore(0);
+    if (values['management-url']) throw new UsageError('--management-url needs --service: it counts one DLQ');
+    return { action: 'overview', target: { services: [...services], prefix, url }, json: values.json ?? false };
+  }
+  if (!['list', 'show', 'replay', 'purge'].includes(action)) throw new UsageError(`unknown action '${action}': list, show, replay or purge`);
+  if (!values.service) throw new UsageError(`--service <name> is required for ${action}: one of ${services.join(', ')}`);
+  assertKnownService(values.service, services);
+  const target: DlqTarget = {
+    service: values.service,
+    prefix,
+    url,
+    ...(values['management-url'] ? { managementUrl: values['management-url'] } : {}),
   };
   switch (action) {
     case 'list':

@@ -1,7 +1,8 @@
 // `troupe dlq <list|show|replay|purge>`: a service's dead letters. Exit codes in exit-codes.ts and the README.
 import { openDlqSession, topologyNames, type DlqSession } from '@troupe/messaging';
-import { parseDlqArgs, type DlqCommand, type DlqTarget } from './dlq-args';
+import { parseDlqArgs, type DlqCommand, type DlqOverviewTarget, type DlqTarget } from './dlq-args';
 import { dlqHelp } from './dlq-help';
+import { formatOverview, missingRow, overviewRow, type DlqOverviewRow } from './dlq-overview';
 import { consoleIo, type DlqIo } from './dlq-io';
 import { exitCodes } from './exit-codes';
 import { formatLetter } from './format-letter';
@@ -34,12 +35,14 @@ export async function runDlq(argv: readonly string[], io: DlqIo): Promise<number
     io.out(dlqHelp);
     return exitCodes.ok;
   }
+  if (command.action === 'overview') return overview(command.target, command.json, io);
   const queue = topologyNames(command.target.prefix, command.target.service).deadLetterQueue;
   let session: DlqSession;
   try {
     session = await openDlqSession(command.target.url, queue);
   } catch (error) {
-    io.err(`troupe dlq: cannot open ${queue} at ${redact(command.target.url)}: ${(error as Error).message}`);
+    const hint = isMissingQueue(error) ? ` (no such queue: has ${command.target.service} run against this broker${command.target.prefix ? ` with prefix '${command.target.prefix}'` : ''}?)` : '';
+    io.err(`troupe dlq: cannot open ${queue} at ${redact(command.target.url)}: ${(error as Error).message}${hint}`);
     return exitCodes.broker;
   }
   try {
@@ -53,7 +56,43 @@ export async function runDlq(argv: readonly string[], io: DlqIo): Promise<number
   }
 }
 
-async function perform(command: Exclude<DlqCommand, { action: 'help' }>, session: DlqSession, io: DlqIo): Promise<number> {
+/**
+ * Every service's DLQ, one after the other, each through its own held snapshot (returned before the next is read).
+ * A DLQ the broker does not have is a row saying so, not a failure: a service that never ran has none yet.
+ */
+async function overview(target: DlqOverviewTarget, json: boolean, io: DlqIo): Promise<number> {
+  const rows: DlqOverviewRow[] = [];
+  for (const service of target.services) {
+    const queue = topologyNames(target.prefix, service).deadLetterQueue;
+    let session: DlqSession;
+    try {
+      session = await openDlqSession(target.url, queue);
+    } catch (error) {
+      if (isMissingQueue(error)) {
+        rows.push(missingRow(service, queue));
+        continue;
+      }
+      io.err(`troupe dlq: cannot reach the broker at ${redact(target.url)}: ${(error as Error).message}`);
+      return exitCodes.broker;
+    }
+    try {
+      rows.push(overviewRow(service, queue, (await takeSnapshot(session)).map(summarise)));
+    } catch (error) {
+      io.err(`troupe dlq: ${(error as Error).message} while reading ${queue}`);
+      return exitCodes.broker;
+    } finally {
+      await session.close();
+    }
+  }
+  io.out(json ? JSON.stringify({ services: rows }, null, 2) : formatOverview(rows));
+  return exitCodes.ok;
+}
+
+function isMissingQueue(error: unknown): boolean {
+  return /\b404\b|NOT[-_]FOUND/.test((error as Error)?.message ?? '');
+}
+
+async function perform(command: Exclude<DlqCommand, { action: 'help' | 'overview' }>, session: DlqSession, io: DlqIo): Promise<number> {
   const letters = await takeSnapshot(session);
   switch (command.action) {
     case 'list': {

@@ -48,7 +48,8 @@ async function settledCount(queue: string, expected: number): Promise<number> {
 
 describe('troupe dlq (real broker)', () => {
   const prefix = `dlq-it-${randomUUID().slice(0, 8)}.`;
-  const service = 'payer';
+  // A real service name (the tool refuses names no manifest has), in this run's own prefix.
+  const service = 'payment-service';
   const topology = buildTopology({ prefix, service, consumes: ['stock.reserved'] });
   // Another consumer of the same event: a replay must not reach it (it handled the event the first time).
   const bystander = buildTopology({ prefix, service: 'bystander', consumes: ['stock.reserved'] });
@@ -89,6 +90,30 @@ describe('troupe dlq (real broker)', () => {
     await deadLetter(second, 'non-recoverable');
   });
   after(() => deleteTopologies(url, [topology, bystander]));
+
+  it('lists every service without --service: its count, oldest failure and reasons; DLQs never declared say so', async () => {
+    const listed = await troupe(['list', '--prefix', prefix]);
+    assert.equal(listed.code, exitCodes.ok, listed.stderr);
+    assert.match(listed.stdout, /^SERVICE\s+COUNT\s+OLDEST\s+TOP REASONS$/m);
+    assert.match(listed.stdout, /^payment-service\s+3\s+\S+Z\s+non-recoverable \(2\), retries-exhausted \(1\)$/m);
+    assert.match(listed.stdout, new RegExp(`^inventory-service\\s+-\\s+-\\s+no queue ${prefix.replaceAll('.', '\\.')}inventory-service\\.dlq`, 'm'));
+    assert.match(listed.stdout, /3 dead letters in 1 of 7 DLQs/);
+    const json = await dlq(['list', '--prefix', prefix, '--url', url, '--json']);
+    const rows = (JSON.parse(json.out) as { services: { service: string; count: number; missing: boolean }[] }).services;
+    assert.deepEqual(rows.find((row) => row.service === service), { ...rows.find((row) => row.service === service), count: 3, missing: false });
+    assert.equal(rows.filter((row) => row.missing).length, 6);
+    // Every letter went back: the overview only looked.
+    assert.equal(await settledCount(names.deadLetterQueue, 3), 3);
+  });
+
+  it('refuses an unknown service with the list of valid ones, before touching the broker (real launcher)', async () => {
+    for (const args of [['list', '--service', 'nope-service'], ['replay', '--all', '--service', 'nope-service'], ['show', 'x', '--service', 'nope-service']]) {
+      const refused = await troupe([...args, '--url', 'amqp://guest:guest@127.0.0.1:9']);
+      assert.equal(refused.code, exitCodes.usage, args.join(' '));
+      assert.match(refused.stderr, /unknown service 'nope-service': one of analytics-service, inventory-service, .*payment-service, shipping-service/);
+      assert.doesNotMatch(refused.stderr, /404|NOT.FOUND/);
+    }
+  });
 
   it('lists the dead letters without taking them off the DLQ', async () => {
     const listed = await dlq(['list', ...target]);
@@ -167,9 +192,9 @@ describe('troupe dlq (real broker)', () => {
     assert.equal(await readyCount(bystanderQueue), 0);
   });
 
-  it('exits 3 when the DLQ does not exist', async () => {
-    const missing = await dlq(['list', '--service', 'nobody', '--prefix', prefix, '--url', url]);
+  it('exits 3 when the DLQ does not exist, asking whether the service has run with that prefix', async () => {
+    const missing = await dlq(['list', '--service', 'analytics-service', '--prefix', prefix, '--url', url]);
     assert.equal(missing.code, exitCodes.broker);
-    assert.match(missing.err, /cannot open/);
+    assert.match(missing.err, /cannot open .*analytics-service\.dlq.*has analytics-service run against this broker with prefix/);
   });
 });

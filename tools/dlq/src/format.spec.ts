@@ -25,6 +25,7 @@ describe('dead letter summaries and formatting', () => {
       type: 'stock.reserved',
       failedAt: '2026-01-02T03:04:05.000Z',
       error: 'non-recoverable: boom',
+      reason: '',
       originalQueue: 'payment-service.stock.reserved',
       originalRoutingKey: 'stock.reserved',
     });

@@ -6,6 +6,8 @@ export interface LetterSummary {
   type: string;
   failedAt: string;
   error: string;
+  /** The pipeline's reason (`x-troupe-reason`: invalid-data, retries-exhausted, …), else the broker's `x-death` one. */
+  reason: string;
   originalQueue: string;
   originalRoutingKey: string;
 }
@@ -30,6 +32,7 @@ export function summarise(letter: DeadLetter): LetterSummary {
     type: letter.properties.type ?? '',
     failedAt: text(headers[troupeHeaders.failedAt]) || isoTime(death?.time),
     error: text(headers[troupeHeaders.error]) || (death ? `broker: ${text(death.reason)}` : ''),
+    reason: text(headers[troupeHeaders.reason]) || (death ? `broker: ${text(death.reason)}` : ''),
     originalQueue: text(headers[troupeHeaders.originalQueue]) || text(headers['x-first-death-queue']) || text(death?.queue),
     originalRoutingKey: text(headers[troupeHeaders.originalRoutingKey]) || text(deathKeys[0]),
   };

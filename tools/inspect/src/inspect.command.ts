@@ -14,6 +14,13 @@ const help = `usage: troupe inspect <orderId> [--view-url URL] [--jaeger-url URL
   --jaeger-url  Jaeger query base URL (default: JAEGER_URL; unset: order-view's timeline alone)
   --json        print the comparison as JSON instead of a table
 
+  -h, --help    this text
+
+examples:
+  troupe inspect <orderId>                                           # the orderId POST /orders answered
+  troupe inspect <orderId> --jaeger-url http://localhost:16686      # with the spans Jaeger recorded
+  troupe inspect <orderId> --view-url http://localhost:3001 --json
+
 exit codes: 0 follows the map, 1 departs from it, 2 usage error or a source could not be read`;
 
 export async function run(argv: string[]): Promise<number> {
@@ -25,7 +32,7 @@ export async function run(argv: string[]): Promise<number> {
       options: { 'view-url': { type: 'string' }, 'jaeger-url': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (error) {
-    console.error(`${(error as Error).message}\n\n${help}`);
+    console.error(`troupe inspect: ${(error as Error).message}\n\n${help}`);
     return 2;
   }
   const { values, positionals } = parsed;
@@ -34,7 +41,7 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   if (positionals.length !== 1) {
-    console.error(help);
+    console.error(`troupe inspect: ${positionals.length === 0 ? 'an order id is required' : `one order id, not ${positionals.length}`}\n\n${help}`);
     return 2;
   }
   const jaegerUrl = values['jaeger-url'] ?? (process.env.JAEGER_URL || undefined);

@@ -12,13 +12,34 @@ import { formatViolation } from './violation';
 
 export const summary = 'check the choreography rules over the manifests and write (or --check) docs/saga-map.md';
 
+export const help = `usage: troupe saga-map [--check] [--doc <file>]
+
+Builds the choreography from the services' manifests (libs/order-catalogue/src/manifests), checks its rules (no
+cycles, no event nobody produces or consumes, a compensation for every forward step, no conflicting reactions) and
+writes docs/saga-map.md and the saga block of README.md.
+
+  --check       change nothing: exit 1 when a rule is broken or a written file is stale (what CI runs)
+  --doc <file>  write (or check) this file instead of docs/saga-map.md, and leave README.md alone
+  -h, --help    this text
+
+examples:
+  troupe saga-map                      # after editing a manifest (also: npx nx run saga-map:generate)
+  troupe saga-map --check              # also: npx nx run saga-map:check
+  troupe saga-map --doc /tmp/map.md    # render elsewhere, e.g. to diff
+
+exit codes: 0 every rule holds (and, with --check, the files are current) · 1 a rule is broken or a file is stale · 2 usage error`;
+
 export async function run(argv: string[]): Promise<number> {
   let values;
   try {
-    ({ values } = parseArgs({ args: argv, options: { check: { type: 'boolean' }, doc: { type: 'string' } } }));
+    ({ values } = parseArgs({ args: argv, options: { check: { type: 'boolean' }, doc: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
   } catch (error) {
-    console.error(`${(error as Error).message}\nusage: troupe saga-map [--check] [--doc <file>]`);
+    console.error(`troupe saga-map: ${(error as Error).message}\n\n${help}`);
     return 2;
+  }
+  if (values.help) {
+    console.log(help);
+    return 0;
   }
   const file = values.doc ?? path.join(__dirname, '..', '..', '..', sagaMapDocPath);
   const violations = checkSagaMap(referenceManifests, referenceSagaMapOptions);
