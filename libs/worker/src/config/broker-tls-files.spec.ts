@@ -30,6 +30,13 @@ describe('readBrokerTlsFiles', () => {
     assert.deepEqual(tls.sources, { ca: `RABBITMQ_CA_FILE ${ca}`, cert: `RABBITMQ_CERT_FILE ${cert}`, key: `RABBITMQ_KEY_FILE ${key}` });
   });
 
+  it('takes the TLS files for every node of an amqps:// cluster list, and refuses them for an amqp:// one', () => {
+    const ca = pem('ca.pem');
+    const cluster = 'amqps://u:p@rabbit-1:5671,amqps://u:p@rabbit-2:5671';
+    assert.ok(readBrokerTlsFiles({ RABBITMQ_URL: cluster, ...none, RABBITMQ_CA_FILE: ca })?.ca);
+    assert.throws(() => readBrokerTlsFiles({ RABBITMQ_URL: 'amqp://rabbit-1:5672,amqp://rabbit-2:5672', ...none, RABBITMQ_CA_FILE: ca }), /RABBITMQ_CA_FILE is set but RABBITMQ_URL is not amqps:\/\//);
+  });
+
   const refused: Array<[string, Record<string, string | undefined>, RegExp]> = [
     ['an unreadable file, naming it', { RABBITMQ_CA_FILE: '/nonexistent/ca.pem' }, /^Invalid configuration: RABBITMQ_CA_FILE cannot be read: \/nonexistent\/ca\.pem \(ENOENT\)$/],
     ['a file that is not PEM', { RABBITMQ_CA_FILE: path.join(dir, 'not-pem.der') }, /^Invalid configuration: RABBITMQ_CA_FILE is not a PEM file: /],

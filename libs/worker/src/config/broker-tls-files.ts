@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { BrokerTlsOptions } from '@troupe/messaging';
+import { brokerEndpoint, parseBrokerUrls, type BrokerTlsOptions } from '@troupe/messaging';
 import { ConfigError } from './config-error';
 
 interface TlsSettings {
@@ -17,7 +17,8 @@ export function readBrokerTlsFiles(config: TlsSettings): BrokerTlsOptions | unde
   const files = { RABBITMQ_CA_FILE: config.RABBITMQ_CA_FILE, RABBITMQ_CERT_FILE: config.RABBITMQ_CERT_FILE, RABBITMQ_KEY_FILE: config.RABBITMQ_KEY_FILE };
   const set = Object.entries(files).filter(([, file]) => file !== undefined);
   if (set.length === 0) return undefined;
-  if (!config.RABBITMQ_URL.startsWith('amqps://')) {
+  // A list is all amqps:// or all amqp:// (parseBrokerUrls refuses a mix), so its first node speaks for every node.
+  if (!brokerEndpoint(parseBrokerUrls(config.RABBITMQ_URL)[0]!).secure) {
     throw new ConfigError(set[0]![0], 'is set but RABBITMQ_URL is not amqps://; TLS files are used only over TLS (amqps://host:5671)');
   }
   if ((files.RABBITMQ_CERT_FILE === undefined) !== (files.RABBITMQ_KEY_FILE === undefined)) {

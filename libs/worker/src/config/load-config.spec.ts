@@ -84,6 +84,26 @@ describe('loadConfig', () => {
     });
   }
 
+  it('reads a cluster as a comma-separated list of node URLs, each trimmed', () => {
+    const config = loadConfig({ RABBITMQ_URL: ' amqp://u:p@rabbit-1:5672/troupe , amqp://u:p@rabbit-2:5672/troupe ' }, workerConfigFields(3000));
+    assert.equal(config.RABBITMQ_URL, 'amqp://u:p@rabbit-1:5672/troupe,amqp://u:p@rabbit-2:5672/troupe');
+  });
+
+  const invalidLists: Array<[string, string, RegExp]> = [
+    ['an empty element', 'amqp://u:s3cret@a:5672,,amqp://u:s3cret@c:5672', /^Invalid configuration: RABBITMQ_URL element 2 of 3 is empty \(a stray comma\?\)$/],
+    ['a trailing comma', 'amqp://u:s3cret@a:5672,', /^Invalid configuration: RABBITMQ_URL element 2 of 2 is empty/],
+    ['an element with the wrong scheme', 'amqp://u:s3cret@a:5672,http://u:s3cret@b:15672', /^Invalid configuration: RABBITMQ_URL element 2 of 2 must use amqp:\/\/ or amqps:\/\/, got "http:\/\/"$/],
+    ['an element that is not a URL', 'amqp://u:s3cret@a:5672,amqp//u:s3cret@b,amqp://u:s3cret@c:5672', /^Invalid configuration: RABBITMQ_URL element 2 of 3 must be a valid URL/],
+    ['a mix of amqp and amqps', 'amqps://u:s3cret@a:5671,amqp://u:s3cret@b:5672', /^Invalid configuration: RABBITMQ_URL element 2 of 2 is amqp:\/\/ but element 1 is not/],
+  ];
+  for (const [what, list, expected] of invalidLists) {
+    it(`refuses a broker list with ${what}, naming its position and not its password`, () => {
+      const message = problemOf({ RABBITMQ_URL: list }).message;
+      assert.match(message, expected);
+      assert.doesNotMatch(message, /s3cret/);
+    });
+  }
+
   it('never echoes a URL that may carry credentials', () => {
     const message = problemOf({ RABBITMQ_URL: 'amqp//user:s3cret@host' }).message;
     assert.doesNotMatch(message, /s3cret/);

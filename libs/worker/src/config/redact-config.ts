@@ -11,8 +11,20 @@ export function redactConfig(fields: ConfigFields, config: Readonly<Record<strin
 }
 
 function maskCredentials(value: string): string {
+  // A list of node URLs (RABBITMQ_URL of a cluster) is masked element by element. Only when every element is a URL:
+  // a MongoDB URL lists its hosts with commas too (mongodb://u:p@db1,db2/…), and stays one URL.
+  const elements = value.split(',');
+  if (elements.length > 1 && elements.every((element) => hasAuthority(element.trim()))) return elements.map((element) => maskOne(element.trim())).join(',');
+  return maskOne(value);
+}
+
+function hasAuthority(value: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(value);
+}
+
+function maskOne(value: string): string {
   // Only a URL with an authority keeps its shape: "abc:def" would parse as a URL with scheme "abc" and nothing masked.
-  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return '***';
+  if (!hasAuthority(value)) return '***';
   try {
     const url = new URL(value);
     if (url.password) url.password = '***';

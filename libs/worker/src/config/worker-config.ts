@@ -1,6 +1,7 @@
 import { otlpProtocols, type OtlpProtocol } from '@troupe/tracing';
 import { ConfigFields, ConfigOf } from './config-field';
-import { enumField, integerField, optionalSecretField, optionalStringField, optionalUrlField, stringField, urlField } from './field-types';
+import { brokerUrlsField } from './broker-urls-field';
+import { enumField, integerField, optionalSecretField, optionalStringField, optionalUrlField, stringField } from './field-types';
 
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof logLevels)[number];
@@ -10,10 +11,10 @@ export function workerConfigFields(defaultPort: number) {
   return {
     PORT: integerField({ description: 'HTTP port (0 picks a free one).', default: defaultPort, min: 0, max: 65535 }),
     HOST: stringField({ description: 'HTTP listen address.', default: '0.0.0.0' }),
-    RABBITMQ_URL: urlField({
-      description: 'Broker to connect to (amqps for TLS).',
+    RABBITMQ_URL: brokerUrlsField({
+      description:
+        'Broker to connect to (amqps for TLS), or the nodes of a cluster as comma-separated URLs: the worker connects to any live one, starting at a random node, and fails over to another when its node goes away.',
       default: 'amqp://guest:guest@localhost:5672',
-      protocols: ['amqp', 'amqps'],
     }),
     RABBITMQ_CA_FILE: optionalStringField({
       description: "PEM file of the CA that signs the broker's certificate (amqps only); unset uses the system's CAs. The broker's identity is always verified.",
