@@ -27,6 +27,8 @@ export { inboxCollection } from './consume/inbox';
 export { ensureArchive, deleteArchive } from './archive/ensure';
 export { readArchive } from './archive/reader';
 export type { ArchiveReadOptions, ArchiveReadResult, ArchivedEvent, InvalidArchivedEvent, ArchiveProgress } from './archive/reader';
+export { followArchive } from './archive/follow';
+export type { ArchiveFollowOptions, ArchiveFollower } from './archive/follow';
 export { archiveNames, archiveQueueArguments, defaultArchiveMaxBytes, defaultArchiveMaxAge, defaultArchiveSegmentBytes } from './archive/topology';
 export type { ArchiveOptions, ArchiveNames } from './archive/topology';
 export type { ArchiveStart } from './archive/offset';
