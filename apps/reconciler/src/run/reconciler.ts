@@ -7,6 +7,14 @@ import type { SummaryStore } from '../status/summary-store';
 import { reconcileRun, type RunDependencies } from './reconcile-run';
 import type { RunReport } from './run-report';
 
+/**
+ * A run every RECONCILE_INTERVAL_MS that found nothing is routine: at info it would be most of a quiet system's log.
+ * A run that found drift, repaired, failed somewhere or saw a stuck saga is worth a line at info.
+ */
+export function runSummaryLevel(report: RunReport): 'info' | 'debug' {
+  return report.driftFound > 0 || report.repaired > 0 || report.errors > 0 || report.stuckOrderIds.length > 0 ? 'info' : 'debug';
+}
+
 export type RunOutcome = { ran: true; report: RunReport } | { ran: false; why: string };
 
 /**
@@ -43,7 +51,7 @@ export class Reconciler {
         'orders still PENDING past their deadline: a saga message was lost or parked (check the DLQs)',
       );
     }
-    this.logger.info({ ...counts, stuckSagas: stuckOrderIds.length }, 'reconciliation run finished');
+    this.logger[runSummaryLevel(report)]({ ...counts, stuckSagas: stuckOrderIds.length }, 'reconciliation run finished');
     return { ran: true, report };
   }
 }

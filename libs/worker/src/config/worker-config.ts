@@ -5,6 +5,8 @@ import { enumField, integerField, optionalSecretField, optionalStringField, opti
 
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof logLevels)[number];
+export const logFormats = ['auto', 'pretty', 'json'] as const;
+export type LogFormat = (typeof logFormats)[number];
 
 /** The variables every worker understands; each app may add its own fields next to these. */
 export function workerConfigFields(defaultPort: number) {
@@ -46,6 +48,14 @@ export function workerConfigFields(defaultPort: number) {
       patternHint: "'off' or 'rerun:<share 0-1>', e.g. rerun:0.3",
     }),
     LOG_LEVEL: enumField<LogLevel>({ description: 'Lowest log level written.', default: 'info', values: logLevels }),
+    LOG_FORMAT: enumField<LogFormat>({
+      description: "'pretty' (coloured lines for a person, via pino-pretty), 'json' (one JSON object a line, for collectors) or 'auto': pretty when stdout is a terminal, else json. `npm start` passes pretty when its own terminal is one.",
+      default: 'auto',
+      values: logFormats,
+    }),
+    TROUPE_CHECKOUT: optionalStringField({
+      description: "Set by `npm start`: this checkout's id, added to the broker connection's name, so a second checkout starting on the same broker sees these workers are not its own.",
+    }),
     SHUTDOWN_TIMEOUT_MS: integerField({
       description: 'How long a graceful shutdown may take before the process exits 1 naming the step that hung.',
       default: 10_000,

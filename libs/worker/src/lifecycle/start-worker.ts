@@ -9,7 +9,7 @@ import { withServiceSecrets } from '../config/service-secrets';
 import { workerConfigFields, type WorkerConfig } from '../config/worker-config';
 import type { ConfigFields } from '../config/config-field';
 import { createHttpServer, type HttpServer } from '../http/create-http-server';
-import { createLogger } from '../logging/create-logger';
+import { chooseLogFormat, createLogger } from '../logging/create-logger';
 import { createMetrics } from '../metrics/create-metrics';
 import { openStore } from './open-store';
 import { ShutdownSequence } from './shutdown-sequence';
@@ -37,6 +37,14 @@ export interface RunningWorker<F extends ConfigFields = ConfigFields, S = unknow
 }
 
 /**
+ * The name the broker shows for a worker's connection: its service; under `npm start`, `<prefix><service> (checkout
+ * <id>)`. tools/infra/checkout.mjs reads it back to tell this checkout's workers from another's on a shared broker.
+ */
+export function connectionNameOf(prefix: string, service: string, checkout: string | undefined): string {
+  return checkout ? `${prefix}${service} (checkout ${checkout})` : service;
+}
+
+/**
  * Brings a worker up: config, store (+ indexes), prepare (→ state), handlers (checked against the manifest), broker,
  * messaging (consumers, outbox relay), routes, start, HTTP.
  * Throws ConfigError before touching anything when the environment is invalid, and refuses a handler map that does
@@ -53,7 +61,7 @@ export async function startWorker<F extends ConfigFields, S, M extends ServiceMa
   const config = loadConfig(env, fields) as WorkerContext<F>['config'];
   const brokerTls = readBrokerTlsFiles(config as WorkerConfig);
   const common: WorkerConfig = config;
-  const logger = createLogger(service, common.LOG_LEVEL, options.logDestination);
+  const logger = createLogger(service, common.LOG_LEVEL, options.logDestination, chooseLogFormat(common.LOG_FORMAT, process.stdout.isTTY === true));
   logger.info({ config: redactConfig(fields, config), rabbitmqUrlFrom }, 'configuration');
   const shutdown = new ShutdownSequence();
   const releaseAll = (onStep?: (step: string) => void) =>
@@ -86,7 +94,7 @@ export async function startWorker<F extends ConfigFields, S, M extends ServiceMa
     // A handler map that is not the manifest's is refused before the broker is touched.
     validateHandlers(definition, handlers);
 
-    const broker = connectBroker({ url: common.RABBITMQ_URL, tls: brokerTls, connectionName: service, logger: logger.child({ component: 'broker' }) });
+    const broker = connectBroker({ url: common.RABBITMQ_URL, tls: brokerTls, connectionName: connectionNameOf(common.RABBITMQ_PREFIX, service, common.TROUPE_CHECKOUT), logger: logger.child({ component: 'broker' }) });
     shutdown.add('broker connection', () => broker.close());
     const messaging = createMessaging({
       ...definition.messaging,
