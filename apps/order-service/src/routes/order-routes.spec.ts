@@ -69,10 +69,33 @@ describe('order-service routes (in-process, SQLite, no broker)', function () {
     assert.match(response.json().message, /items\[0\]\.quantity/);
   });
 
-  it('answers 400 on malformed JSON and 413 over 64 KB', async () => {
+  it('answers 400 on malformed JSON and 413 over 64 KB, naming the limit', async () => {
     assert.equal((await post('/orders', '{"customerId": ')).statusCode, 400);
     const huge = { ...validOrder(), customerId: 'x'.repeat(70_000) };
-    assert.equal((await post('/orders', huge)).statusCode, 413);
+    const tooLarge = await post('/orders', huge);
+    assert.equal(tooLarge.statusCode, 413);
+    assert.equal(tooLarge.json().message, 'body exceeds the 64 KiB limit');
+  });
+
+  it('refuses unknown fields with a 400 naming each, and places no order', async () => {
+    const before = await worker.context.store.collection<OrderDocument>(ordersCollection).count();
+    const body = { ...validOrder(), giftWrap: true, items: [{ ...validOrder().items[0]!, discount: 5 }], shippingAddress: { ...validOrder().shippingAddress, line2: 'Apt 4' } };
+    const response = await post('/orders', body);
+    assert.equal(response.statusCode, 400);
+    assert.deepEqual((response.json().fields as { field: string }[]).map((entry) => entry.field), ['giftWrap', 'items[0].discount', 'shippingAddress.line2']);
+    assert.match(response.json().message, /giftWrap is not allowed \(known fields: customerId, items, paymentToken, shippingAddress\)/);
+    assert.equal(await worker.context.store.collection<OrderDocument>(ordersCollection).count(), before);
+  });
+
+  it('answers 415 to a form-encoded body, saying to send application/json', async () => {
+    const response = await worker.http.inject({
+      method: 'POST',
+      url: '/orders',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'customerId=cust-1&paymentToken=tok_ok',
+    });
+    assert.equal(response.statusCode, 415);
+    assert.match(response.json().message, /application\/x-www-form-urlencoded is not accepted: send JSON with Content-Type: application\/json/);
   });
 
   it('returns the same order for a retried POST with the same Idempotency-Key, 422 for another body', async () => {

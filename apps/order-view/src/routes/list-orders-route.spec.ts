@@ -76,6 +76,12 @@ describe('GET /orders', () => {
     }
   });
 
+  it('an unknown status lists the statuses there are', async () => {
+    const response = await harness.http.inject({ url: '/orders?status=SHIPPED' });
+    assert.equal(response.statusCode, 400);
+    assert.equal(response.json().message, 'invalid querystring: status must be one of "PENDING", "CONFIRMED", "REJECTED", "CANCELLED"');
+  });
+
   it('accepts limit=500', async () => {
     assert.equal((await harness.http.inject({ url: '/orders?limit=500' })).statusCode, 200);
   });

@@ -48,6 +48,22 @@ describe('validateOrderRequest', () => {
     ]);
   });
 
+  it('refuses unknown fields at every level, naming each and the known ones', () => {
+    const body = {
+      ...validBody(),
+      coupon: 'SAVE10',
+      items: [{ sku: 'SKU-001', quantity: 1, unitPrice: 1, qty: 2 }],
+      shippingAddress: { ...validBody().shippingAddress, line2: 'Apt 4' },
+    };
+    const result = validateOrderRequest(body);
+    assert.equal(result.ok, false);
+    assert.deepEqual(result.ok ? [] : result.errors, [
+      { field: 'coupon', message: 'is not allowed (known fields: customerId, items, paymentToken, shippingAddress)' },
+      { field: 'items[0].qty', message: 'is not allowed (known fields: sku, quantity, unitPrice)' },
+      { field: 'shippingAddress.line2', message: 'is not allowed (known fields: name, line1, city, postalCode, country)' },
+    ]);
+  });
+
   it('requires 1 to 50 items', () => {
     assert.deepEqual(fieldsOf({ ...validBody(), items: [] }), ['items']);
     const many = Array.from({ length: 51 }, (_, i) => ({ sku: `SKU-${i}`, quantity: 1, unitPrice: 1 }));

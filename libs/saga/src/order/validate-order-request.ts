@@ -9,6 +9,24 @@ function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** The fields a `POST /orders` body may carry, per level. */
+const allowedFields = {
+  body: ['customerId', 'items', 'paymentToken', 'shippingAddress'],
+  item: ['sku', 'quantity', 'unitPrice'],
+  address: ['name', 'line1', 'city', 'postalCode', 'country'],
+} as const;
+
+/**
+ * A field this API does not know is refused, not dropped: a client that sent `shippingAdress` or `qty` would
+ * otherwise get an order other than the one it meant. Only the HTTP command is this strict; events stay evolvable
+ * through their schema versions.
+ */
+function refuseUnknown(value: Json, allowed: readonly string[], at: string, fail: (field: string, message: string) => undefined): void {
+  for (const key of Object.keys(value)) {
+    if (!allowed.includes(key)) fail(at ? `${at}.${key}` : key, `is not allowed (known fields: ${allowed.join(', ')})`);
+  }
+}
+
 /** Collects every field error in one pass so the client can fix its request in one round trip. */
 export function validateOrderRequest(body: unknown): Validated<OrderRequest> {
   const errors: FieldError[] = [];
@@ -23,6 +41,7 @@ export function validateOrderRequest(body: unknown): Validated<OrderRequest> {
   };
 
   if (!isObject(body)) return { ok: false, errors: [{ field: '(body)', message: 'must be a JSON object' }] };
+  refuseUnknown(body, allowedFields.body, '', fail);
 
   const customerId = text(body.customerId, 'customerId', orderLimits.maxCustomerIdLength);
   const paymentToken = text(body.paymentToken, 'paymentToken', orderLimits.maxPaymentTokenLength);
@@ -47,6 +66,7 @@ function validateItems(value: unknown, fail: Fail, text: Text): OrderLine[] | un
   value.forEach((item: unknown, index) => {
     const at = `items[${index}]`;
     if (!isObject(item)) return fail(at, 'must be an object');
+    refuseUnknown(item, allowedFields.item, at, fail);
     const sku = text(item.sku, `${at}.sku`, orderLimits.maxSkuLength);
     if (sku !== undefined && seen.has(sku)) fail(`${at}.sku`, 'appears more than once: use one line per SKU');
     if (sku !== undefined) seen.add(sku);
@@ -70,6 +90,7 @@ function validateItems(value: unknown, fail: Fail, text: Text): OrderLine[] | un
 
 function validateAddress(value: unknown, fail: Fail, text: Text): ShippingAddress | undefined {
   if (!isObject(value)) return fail('shippingAddress', 'must be an object');
+  refuseUnknown(value, allowedFields.address, 'shippingAddress', fail);
   const lengths = orderLimits.addressFieldLengths;
   const name = text(value.name, 'shippingAddress.name', lengths.name);
   const line1 = text(value.line1, 'shippingAddress.line1', lengths.line1);

@@ -114,7 +114,50 @@ describe('createHttpServer', () => {
       const payload = JSON.stringify({ ...valid, customerId: 'x'.repeat(65_536) });
       const response = await http.inject({ method: 'POST', url: '/orders', payload, headers: { 'content-type': 'application/json' } });
       assert.equal(response.statusCode, 413);
-      assert.deepEqual(response.json(), { error: 'Payload Too Large', message: 'Request body is too large', code: 'FST_ERR_CTP_BODY_TOO_LARGE' });
+      assert.deepEqual(response.json(), { error: 'Payload Too Large', message: 'body exceeds the 64 KiB limit', code: 'FST_ERR_CTP_BODY_TOO_LARGE', limitBytes: 65_536 });
+    });
+
+    it("names a route's own body limit and a configured one in the 413", async () => {
+      const small = createHttpServer({ logger: silent, registry: createMetrics('small').registry, checks: {}, bodyLimit: 1_000 });
+      small.post('/small', async () => ({}));
+      small.post('/big', { bodyLimit: 2 * 1024 * 1024 }, async () => ({}));
+      const headers = { 'content-type': 'application/json' };
+      const tooBig = await small.inject({ method: 'POST', url: '/small', payload: JSON.stringify({ x: 'y'.repeat(1_000) }), headers });
+      assert.equal(tooBig.statusCode, 413);
+      assert.equal(tooBig.json().message, 'body exceeds the 1000 bytes limit');
+      const routeLimit = await small.inject({ method: 'POST', url: '/big', payload: JSON.stringify({ x: 'y'.repeat(3 * 1024 * 1024) }), headers });
+      assert.equal(routeLimit.statusCode, 413);
+      assert.equal(routeLimit.json().message, 'body exceeds the 2 MiB limit');
+      await small.close();
+    });
+
+    it('answers 415 saying to send application/json to a form-encoded or text body', async () => {
+      for (const [contentType, named] of [
+        ['application/x-www-form-urlencoded', 'application/x-www-form-urlencoded'],
+        ['text/plain; charset=utf-8', 'text/plain'],
+        ['application/xml', 'application/xml'],
+      ]) {
+        const response = await http.inject({ method: 'POST', url: '/orders', payload: 'customerId=c1&items=1', headers: { 'content-type': contentType! } });
+        assert.equal(response.statusCode, 415, contentType);
+        assert.deepEqual(response.json(), {
+          error: 'Unsupported Media Type',
+          message: `Content-Type ${named} is not accepted: send JSON with Content-Type: application/json`,
+          code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE',
+        });
+      }
+      // JSON with parameters (a charset) is still JSON.
+      const withCharset = await http.inject({ method: 'POST', url: '/orders', payload: JSON.stringify(valid), headers: { 'content-type': 'application/json; charset=utf-8' } });
+      assert.equal(withCharset.statusCode, 200);
+    });
+
+    it('lists the allowed values when a value is not one of an enum', async () => {
+      const server = createHttpServer({ logger: silent, registry: createMetrics('enum').registry, checks: {} });
+      server.get('/orders', { schema: { querystring: { type: 'object', properties: { status: { type: 'string', enum: ['PENDING', 'CONFIRMED'] } } } } }, async () => ({}));
+      const response = await server.inject({ method: 'GET', url: '/orders?status=DONE' });
+      assert.equal(response.statusCode, 400);
+      assert.deepEqual(response.json().fields, [{ field: 'status', message: 'must be one of "PENDING", "CONFIRMED"' }]);
+      assert.equal(response.json().message, 'invalid querystring: status must be one of "PENDING", "CONFIRMED"');
+      await server.close();
     });
 
     it('answers 400 to malformed JSON', async () => {

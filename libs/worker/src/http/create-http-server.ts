@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { Tracing } from '@troupe/tracing';
 import { protectAdminRoutes } from './admin-auth';
-import { describeInvalid, ErrorBody, invalidFields } from './error-response';
+import { describeInvalid, ErrorBody, formatBytes, invalidFields } from './error-response';
 import { evaluateHealth, HealthChecks } from './health';
 
 /** The HTTP server apps add their routes to. */
@@ -31,17 +31,22 @@ export interface HttpServerOptions {
 
 /**
  * Fastify with the chassis' contract: /health, /metrics, a body limit, and 4xx answers that say what was wrong.
- * Additional properties are rejected rather than silently stripped, so a typo in a field name is a 400.
+ * Additional properties are rejected rather than silently stripped, so a typo in a field name is a 400. A body
+ * over the limit is a 413 naming the limit, a body that is not JSON (form-encoded, text) a 415 saying to send JSON.
  */
 export function createHttpServer(options: HttpServerOptions): HttpServer {
+  const bodyLimit = options.bodyLimit ?? 65_536;
   const http = Fastify({
     loggerInstance: options.logger,
     // Health probes and scrapes would drown the log; failures are logged by the error handler instead.
     logController: new LogController({ disableRequestLogging: true }),
-    bodyLimit: options.bodyLimit ?? 65_536,
+    bodyLimit,
     forceCloseConnections: 'idle',
     ajv: { customOptions: { allErrors: true, removeAdditional: false } },
   }) as unknown as FastifyInstance;
+  // Every API here speaks JSON; Fastify's default text/plain parser would hand a handler a string it then calls an
+  // invalid body (400), where the truth is the wrong media type (415, saying what to send).
+  http.removeContentTypeParser('text/plain');
   // Hooks onRoute, so it must come before the first route.
   options.tracing?.traceHttpServer(http);
   protectAdminRoutes(http, options.adminToken, options.logger);
@@ -51,6 +56,17 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
       const fields = invalidFields(error.validation);
       const body: ErrorBody = { error: 'Bad Request', message: describeInvalid(error.validationContext ?? 'request', fields), fields };
       return reply.status(400).send(body);
+    }
+    // Fastify's own wording ("Request body is too large", "Unsupported Media Type: …") says what, not what to do.
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      const limit = request.routeOptions.bodyLimit ?? bodyLimit;
+      const body: ErrorBody = { error: 'Payload Too Large', message: `body exceeds the ${formatBytes(limit)} limit`, code: error.code, limitBytes: limit };
+      return reply.status(413).send(body);
+    }
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      const sent = request.headers['content-type'];
+      const message = `${sent ? `Content-Type ${sent.split(';')[0]!.trim()} is not accepted` : 'a body without a Content-Type is not accepted'}: send JSON with Content-Type: application/json`;
+      return reply.status(415).send({ error: 'Unsupported Media Type', message, code: error.code } satisfies ErrorBody);
     }
     const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
     if (status >= 500) {

@@ -13,6 +13,8 @@ export interface ErrorBody {
   /** Fastify's error code when it raised the error, e.g. FST_ERR_CTP_BODY_TOO_LARGE. */
   code?: string;
   fields?: InvalidField[];
+  /** On a 413: the route's body limit in bytes. */
+  limitBytes?: number;
 }
 
 type ValidationIssue = NonNullable<FastifyError['validation']>[number];
@@ -25,9 +27,23 @@ export function invalidFields(issues: readonly ValidationIssue[]): InvalidField[
     const segments = issue.instancePath.split('/').filter(Boolean);
     if (leaf !== undefined) segments.push(leaf);
     const field = segments.map((segment, index) => (/^\d+$/.test(segment) ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join('');
-    const message = params.additionalProperty !== undefined ? 'is not allowed' : params.missingProperty !== undefined ? 'is required' : (issue.message ?? 'is invalid');
-    return { field, message };
+    return { field, message: issueMessage(issue, params) };
   });
+}
+
+function issueMessage(issue: ValidationIssue, params: Record<string, unknown>): string {
+  if (params.additionalProperty !== undefined) return 'is not allowed';
+  if (params.missingProperty !== undefined) return 'is required';
+  // ajv says "must be equal to one of the allowed values" and leaves the values in params: a client needs them.
+  if (issue.keyword === 'enum' && Array.isArray(params.allowedValues)) return `must be one of ${params.allowedValues.map((value) => JSON.stringify(value)).join(', ')}`;
+  return issue.message ?? 'is invalid';
+}
+
+/** 65536 → "64 KiB", 1048576 → "1 MiB", 1000 → "1000 bytes": the limit as an operator configured it. */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;
+  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KiB`;
+  return `${bytes} bytes`;
 }
 
 export function describeInvalid(part: string, fields: InvalidField[]): string {
