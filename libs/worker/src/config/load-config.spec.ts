@@ -34,6 +34,8 @@ describe('loadConfig', () => {
         DATA_DIR: 'data',
         STORE_FAULTS: 'off',
         LOG_LEVEL: 'info',
+        LOG_FORMAT: 'auto',
+        TROUPE_CHECKOUT: undefined,
         SHUTDOWN_TIMEOUT_MS: 10000,
         SAGA_DEADLINE_MS: 30000,
         ADMIN_TOKEN: undefined,
