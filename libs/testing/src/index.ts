@@ -7,3 +7,4 @@ export { deleteBrokerNamespace } from './broker-namespace';
 export { buildApps, builtEntry, workerNodeFlags } from './build';
 export { seededRandom } from './seeded-random';
 export { brokerTls, generateUnrelatedCa, brokerConnectionsNamed, type BrokerTlsSetup } from './broker-tls';
+export { closeBrokerConnectionsNamed } from './broker-connections';

@@ -13,9 +13,9 @@ describe('parseBrokerUrls', () => {
   });
 
   it('names an empty element by its position', () => {
-    assert.throws(() => parseBrokerUrls('amqp://u:p@a:5672,,amqp://u:p@c:5672'), { name: 'BrokerUrlError', message: 'element 2 of 3 is empty (a stray comma?)' });
+    assert.throws(() => parseBrokerUrls('amqp://u:p@a:5672,,amqp://u:p@c:5672'), { name: 'BrokerUrlError', problem: 'element 2 of 3 is empty (a stray comma?)', message: 'broker URL element 2 of 3 is empty (a stray comma?)' });
     assert.throws(() => parseBrokerUrls('amqp://u:p@a:5672,'), (error: BrokerUrlError) => error.position === 2 && /element 2 of 2 is empty/.test(error.message));
-    assert.throws(() => parseBrokerUrls(''), /the URL is empty/);
+    assert.throws(() => parseBrokerUrls(''), { problem: 'is empty' });
   });
 
   it('refuses anything but amqp:// and amqps://, naming the element and never its password', () => {
@@ -23,11 +23,11 @@ describe('parseBrokerUrls', () => {
     for (const list of [`amqp://u:${secret}@a:5672,http://u:${secret}@b:15672`, `amqp://u:${secret}@a:5672,not a url ${secret}`, `amqp://u:${secret}@a:5672,amqp://u:${secret}@`]) {
       assert.throws(
         () => parseBrokerUrls(list),
-        (error: Error) => error instanceof BrokerUrlError && error.position === 2 && error.message.startsWith('element 2 of 2 ') && !error.message.includes(secret),
+        (error: Error) => error instanceof BrokerUrlError && error.position === 2 && error.problem.startsWith('element 2 of 2 ') && !error.message.includes(secret),
         list,
       );
     }
-    assert.throws(() => parseBrokerUrls('http://a:15672'), /^BrokerUrlError: the URL must use amqp:\/\/ or amqps:\/\/, got "http:\/\/"$/);
+    assert.throws(() => parseBrokerUrls('http://a:15672'), { problem: 'must use amqp:// or amqps://, got "http://"' });
   });
 
   it('refuses a list that mixes amqp:// and amqps://: losing the TLS nodes must not mean credentials in the clear', () => {

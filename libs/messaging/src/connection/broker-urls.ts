@@ -14,13 +14,17 @@ export interface BrokerEndpoint {
   label: string;
 }
 
-/** A list that cannot be used; `position` is 1-based, and nothing in the message echoes a password. */
+/**
+ * A list that cannot be used; `position` is 1-based. `problem` follows a name ("element 2 of 3 is empty", or for a
+ * single URL "must use amqp:// or amqps://, …"), so a config error can put the variable in front. Nothing in it
+ * echoes a password.
+ */
 export class BrokerUrlError extends Error {
   constructor(
     readonly position: number,
     readonly problem: string,
   ) {
-    super(problem);
+    super(`broker URL ${problem}`);
     this.name = 'BrokerUrlError';
   }
 }
@@ -35,26 +39,26 @@ const schemes = ['amqp:', 'amqps:'];
 export function parseBrokerUrls(value: string | readonly string[]): string[] {
   const elements = typeof value === 'string' ? value.split(',') : [...value];
   const count = elements.length;
-  const where = (index: number) => (count === 1 ? 'the URL' : `element ${index + 1} of ${count}`);
+  const where = (index: number) => (count === 1 ? '' : `element ${index + 1} of ${count} `);
   const urls = elements.map((element, index) => {
     const raw = element.trim();
-    if (raw === '') throw new BrokerUrlError(index + 1, `${where(index)} is empty (a stray comma?)`);
+    if (raw === '') throw new BrokerUrlError(index + 1, `${where(index)}is empty${count > 1 ? ' (a stray comma?)' : ''}`);
     let url: URL;
     try {
       url = new URL(raw);
     } catch {
-      throw new BrokerUrlError(index + 1, `${where(index)} is not a valid URL (amqp://… or amqps://…)`);
+      throw new BrokerUrlError(index + 1, `${where(index)}must be a valid URL (amqp://… or amqps://…)`);
     }
     if (!schemes.includes(url.protocol)) {
-      throw new BrokerUrlError(index + 1, `${where(index)} must use amqp:// or amqps://, got "${url.protocol}//"`);
+      throw new BrokerUrlError(index + 1, `${where(index)}must use amqp:// or amqps://, got "${url.protocol}//"`);
     }
-    if (url.hostname === '') throw new BrokerUrlError(index + 1, `${where(index)} names no host`);
+    if (url.hostname === '') throw new BrokerUrlError(index + 1, `${where(index)}must name a host`);
     return raw;
   });
   const secure = urls.map((url) => url.startsWith('amqps:'));
   const mixed = secure.findIndex((isSecure) => isSecure !== secure[0]);
   if (mixed > 0) {
-    throw new BrokerUrlError(mixed + 1, `${where(mixed)} is ${secure[mixed] ? 'amqps://' : 'amqp://'} but element 1 is not: all nodes must use the same scheme, so a lost TLS node never means credentials in the clear`);
+    throw new BrokerUrlError(mixed + 1, `${where(mixed)}is ${secure[mixed] ? 'amqps://' : 'amqp://'} but element 1 is not: all nodes must use the same scheme, so a lost TLS node never means credentials in the clear`);
   }
   return urls;
 }

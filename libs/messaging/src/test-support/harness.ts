@@ -3,7 +3,7 @@ import { type EventOf } from '@troupe/contracts';
 // The order catalogue is these tests' worked example of a catalogue; the library itself names none.
 import { createEvent, orderCatalogue } from '@troupe/order-catalogue';
 import { createSqliteStore, parseStoreFaults, withTransactionReruns, type Store, type StoredDocument } from '@troupe/persistence';
-import { connectBroker, type BrokerConnection } from '../connection/broker-connection';
+import { connectBroker, type BrokerConnection, type BrokerOptions } from '../connection/broker-connection';
 import { createMessaging, type Messaging, type MessagingOptions } from '../messaging';
 import { deleteTopologies } from '../testing';
 import type { Topology } from '../topology/topology';
@@ -40,9 +40,15 @@ export class Harness {
   private readonly cleanups: Array<() => Promise<unknown>> = [];
 
   async service(
-    options: Omit<MessagingOptions, 'broker' | 'store' | 'prefix' | 'catalogue'> & { url?: string; store?: Store; catalogue?: MessagingOptions['catalogue'] },
+    options: Omit<MessagingOptions, 'broker' | 'store' | 'prefix' | 'catalogue'> & {
+      url?: BrokerOptions['url'];
+      /** The rest of the connection's options (a node list's `firstNode`, `connectionName`, a logger). */
+      brokerOptions?: Omit<BrokerOptions, 'url'>;
+      store?: Store;
+      catalogue?: MessagingOptions['catalogue'];
+    },
   ): Promise<RunningService> {
-    const broker = connectBroker({ url: options.url ?? brokerUrl, reconnect: { maxDelayMs: 250 } });
+    const broker = connectBroker({ reconnect: { maxDelayMs: 250 }, ...options.brokerOptions, url: options.url ?? brokerUrl });
     const store = options.store ?? withStoreFaults(createSqliteStore({ file: ':memory:' }));
     const messaging = createMessaging({ retryDelaysMs: [100, 200, 400], catalogue: orderCatalogue, ...options, broker, store, prefix: this.prefix });
     this.topologies.push(messaging.topology);
