@@ -74,7 +74,7 @@ export async function run(argv: string[]): Promise<number> {
       if (rendered !== committed) writeFileSync(output.file, rendered);
       console.log(`saga map: every rule holds; wrote ${name}`);
     } else if (committed !== rendered) {
-      console.error(`${name} is stale: run nx run saga-map:generate`);
+      console.error(`${name} is stale: run npx nx run saga-map:generate`);
       stale += 1;
     }
   }
