@@ -1,11 +1,17 @@
+import { firstBrokerUrl } from '@troupe/messaging';
+
 /** The RabbitMQ management API, reached with the credentials of the AMQP URL the apps use. */
 export interface BrokerAdmin {
   baseUrl: string;
   authorization: string;
 }
 
+/**
+ * `amqpUrl` may list a cluster's nodes: the default management API is the first node's (port 15672), which answers
+ * for the whole cluster; give `managementUrl` when that node's API is elsewhere (the local cluster's is on 15681…).
+ */
 export function brokerAdmin(amqpUrl: string, managementUrl?: string): BrokerAdmin {
-  const amqp = new URL(amqpUrl);
+  const amqp = new URL(firstBrokerUrl(amqpUrl));
   const user = decodeURIComponent(amqp.username || 'guest');
   const password = decodeURIComponent(amqp.password || 'guest');
   return {

@@ -21,7 +21,9 @@ export interface BrokerTlsSetup {
  */
 export async function brokerTls(): Promise<BrokerTlsSetup> {
   const dir = process.env.TROUPE_TLS_DIR ?? path.join(workspaceRoot(), 'data', 'tls');
-  const plain = new URL(process.env.RABBITMQ_URL ?? 'amqp://guest:guest@localhost:5672');
+  // The first node of a list: the local TLS listener is on that broker. (Split here rather than with messaging's
+  // parseBrokerUrls: messaging's own tests import this kit, and the kit importing messaging would close a cycle.)
+  const plain = new URL((process.env.RABBITMQ_URL ?? 'amqp://guest:guest@localhost:5672').split(',')[0]!.trim());
   const url = new URL(process.env.RABBITMQ_TLS_URL ?? plain.toString());
   if (!process.env.RABBITMQ_TLS_URL) {
     url.protocol = 'amqps:';

@@ -2,6 +2,7 @@
 // not offer: bare amqplib here, as in the raw replay's processes (raw-graph-service.ts). A benchmark tool only.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import amqp, { type Channel, type ChannelModel, type ConsumeMessage } from 'amqplib';
+import { firstBrokerUrl } from '@troupe/messaging';
 
 export interface TappedEvent {
   type: string;
@@ -45,7 +46,8 @@ export class EventTap {
       this.waiters.clear();
       onFailure(this.failure.message);
     };
-    const connection = await amqp.connect(url, { noDelay: true });
+    // RABBITMQ_URL may list a cluster's nodes: the tap reads the stream from the first, which holds a replica of it.
+    const connection = await amqp.connect(firstBrokerUrl(url), { noDelay: true });
     this.connection = connection;
     connection.on('error', (error: Error) => fail(`connection error: ${error.message}`));
     connection.on('close', () => fail('connection closed'));

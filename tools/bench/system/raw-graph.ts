@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { consumedBy, intakeOf, type EventType, type Intake, type ServiceManifest } from '@troupe/contracts';
-import { archiveNames, buildTopology, messagingDefaults, topologyNames, type Topology } from '@troupe/messaging';
+import { archiveNames, buildTopology, firstBrokerUrl, messagingDefaults, topologyNames, type Topology } from '@troupe/messaging';
 import { openRawClient, type RawClient } from '@troupe/messaging/testing';
 import { sampleEvent } from '@troupe/order-catalogue/testing';
 import { brokerAdmin, deleteNamespace } from '@troupe/order-testing';
@@ -200,7 +200,8 @@ export async function startRawGraph(url: string, manifests: readonly ServiceMani
 
   try {
     await Promise.all(plan.services.map(async (service) => {
-      const input: RawServiceInput = { url, eventsExchange: plan.eventsExchange, plan: service };
+      // The first node of a cluster list: the bare baseline process connects to one node and stays free of @troupe/messaging.
+      const input: RawServiceInput = { url: firstBrokerUrl(url), eventsExchange: plan.eventsExchange, plan: service };
       const child = spawn(process.execPath, ['--require', 'tsx/cjs', path.join(root, childScript)], {
         cwd: root,
         env: { ...process.env, TSX_TSCONFIG_PATH: process.env.TSX_TSCONFIG_PATH ?? 'tsconfig.base.json', RAW_GRAPH_SERVICE: JSON.stringify(input) },

@@ -1,3 +1,5 @@
+import { firstBrokerUrl } from '@troupe/messaging';
+
 /**
  * The DLQ's counts from the management API. Over AMQP only *ready* messages are counted; letters held unacked by a
  * consumer or another `troupe dlq` run are invisible there, and `list` says so when `--management-url` is given.
@@ -8,8 +10,9 @@ export interface QueueCounts {
   unacknowledged: number;
 }
 
+/** `amqpUrl` may list a cluster's nodes; every node has the same users and vhosts, so the first one's are used. */
 export async function managementCounts(managementUrl: string, amqpUrl: string, queue: string): Promise<QueueCounts> {
-  const amqp = new URL(amqpUrl);
+  const amqp = new URL(firstBrokerUrl(amqpUrl));
   const vhost = decodeURIComponent(amqp.pathname.slice(1)) || '/';
   const user = decodeURIComponent(amqp.username || 'guest');
   const password = decodeURIComponent(amqp.password || 'guest');
