@@ -7,10 +7,10 @@ import { workspaceRoot } from './apps.mjs';
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The management API of the broker at `amqpUrl`, with the same (administrator) credentials. */
+/** The management API of the broker at `amqpUrl` (its first node), with the same (administrator) credentials. */
 function managementUrlOf(amqpUrl) {
   if (process.env.RABBITMQ_MANAGEMENT_URL) return process.env.RABBITMQ_MANAGEMENT_URL;
-  const parsed = new URL(amqpUrl);
+  const parsed = new URL(amqpUrl.split(',')[0].trim());
   const management = new URL(`http://${parsed.hostname || 'localhost'}:15672`);
   management.username = parsed.username || 'guest';
   management.password = parsed.password || 'guest';
@@ -35,20 +35,38 @@ async function managementAnswers(managementUrl, seconds) {
 }
 
 /**
+ * `amqp://host:port` of each broker URL, comma-separated as given: what `troupe broker provision --amqp-url` writes
+ * into the secrets, with each service's own credentials and vhost instead of these.
+ */
+export function amqpBasesOf(amqpUrl) {
+  return amqpUrl
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const parsed = new URL(entry);
+      return `${parsed.protocol}//${parsed.hostname || 'localhost'}:${parsed.port || (parsed.protocol === 'amqps:' ? 5671 : 5672)}`;
+    })
+    .join(',');
+}
+
+/**
  * Provisions the `troupe` vhost. Resolves true when the workers can use data/secrets/ (the caller then leaves
  * RABBITMQ_URL unset for them), false when provisioning was not possible (they keep the admin URL, as before).
+ * `amqpUrl` may list a cluster's nodes, comma-separated: every secret then lists them all. `managementUrl` (with an
+ * administrator's credentials) overrides the one derived from the first node (its host, port 15672); `secretsDir`
+ * replaces data/secrets/.
  */
-export async function provisionBrokerUsers(amqpUrl, tag) {
+export async function provisionBrokerUsers(amqpUrl, tag, { managementUrl = managementUrlOf(amqpUrl), secretsDir } = {}) {
   const say = (line) => console.log(`[${tag}] ${line}`);
-  const managementUrl = managementUrlOf(amqpUrl);
   if (!(await managementAnswers(managementUrl, 30))) {
-    say('the management API does not answer on :15672: workers use the broker URL as before, without per-service users');
+    say(`the management API does not answer on :${new URL(managementUrl).port || 80}: workers use the broker URL as before, without per-service users`);
     return false;
   }
-  const parsed = new URL(amqpUrl);
-  const amqpBase = `${parsed.protocol}//${parsed.hostname || 'localhost'}:${parsed.port || 5672}`;
+  const amqpBase = amqpBasesOf(amqpUrl);
   const launcher = path.join(workspaceRoot, 'tools', 'cli', 'bin', 'troupe.js');
-  const result = spawnSync(process.execPath, [launcher, 'broker', 'provision', '--quiet', '--amqp-url', amqpBase], {
+  const secretsArgs = secretsDir ? ['--secrets-dir', secretsDir] : [];
+  const result = spawnSync(process.execPath, [launcher, 'broker', 'provision', '--quiet', '--amqp-url', amqpBase, ...secretsArgs], {
     cwd: workspaceRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
     encoding: 'utf8',

@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // Makes sure a RabbitMQ broker answers, trying in this order (README "The two commands"):
 // RABBITMQ_URL → localhost:5672 → `docker compose` → a local rabbitmq-server → apt install (Debian/Ubuntu, root).
-// Used by `npm start` and `npm test`; run alone with `npm run infra` (`-- --tls`: also the TLS listener, see tls.mjs).
+// Used by `npm start` and `npm test`; run alone with `npm run infra` (`-- --tls`: also the TLS listener, see tls.mjs;
+// `-- --cluster 3|stop|reset|status`: a local three-node cluster instead, see cluster.mjs).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ClusterUsageError, clusterArgFrom, clusterStatus, describeCluster, ensureCluster, provisionClusterUsers, stopCluster } from './cluster.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -135,18 +137,64 @@ export async function ensureRabbitMq() {
   );
 }
 
+/**
+ * `npm run infra -- --cluster <N|stop|reset|status> [--provision]` (tools/infra/cluster.mjs): the local cluster
+ * troupe-1..N beside the default node, which is left as it is. `--provision` also creates the `troupe` vhost and the
+ * per-service users on it, as `npm start` does; only on request, since it rewrites data/secrets/<service>.env to
+ * list the cluster's nodes, which a single-node worker started later would then read.
+ */
+async function runClusterCommand(command, provision) {
+  const started = Date.now();
+  if (command.action === 'stop' || command.action === 'reset') {
+    await stopCluster({ wipe: command.action === 'reset' });
+    return;
+  }
+  if (command.action === 'status') {
+    const { nodes, members } = await clusterStatus();
+    if (nodes.length === 0) say('no cluster node exists (start one with --cluster 3)');
+    for (const node of nodes) say(`${node.name.padEnd(16)} ${node.amqp ? `running, AMQP ${node.amqpPort}, management ${node.managementPort}` : node.vm ? 'VM up, RabbitMQ application stopped' : 'stopped'}${members.includes(node.name) ? ', cluster member' : ''}`);
+    return;
+  }
+  const result = await ensureCluster(command.size);
+  if (provision && !(await provisionClusterUsers(result, 'infra'))) throw new Error('provisioning the cluster failed (above)');
+  const [ready, caption, urlLine, management] = describeCluster(result);
+  say(ready);
+  say(caption);
+  // Bare, so it can be copied (or picked out with grep ^RABBITMQ_URL=) as it is.
+  console.log(urlLine);
+  say(management);
+  say(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  ensureRabbitMq()
-    .then(async (url) => {
-      say(`ready: ${url.replace(/\/\/[^@]*@/, '//***@')}`);
-      // `npm run infra -- --tls`: also a TLS listener on 5671 with a generated CA (tools/infra/tls.mjs).
-      if (process.argv.includes('--tls')) {
-        const { describeTlsEnv, ensureTls } = await import('./tls.mjs');
-        for (const line of describeTlsEnv(await ensureTls(url))) say(line);
-      }
-    })
-    .catch((error) => {
+  let clusterCommand;
+  try {
+    clusterCommand = clusterArgFrom(process.argv.slice(2));
+    if (clusterCommand && process.argv.includes('--tls')) throw new ClusterUsageError('--tls sets up the default node on 5671; the cluster (--cluster) has no TLS listener: use one or the other');
+    if (process.argv.includes('--provision') && clusterCommand?.action !== 'start') throw new ClusterUsageError('--provision goes with --cluster <N> (it provisions the cluster it starts)');
+  } catch (error) {
+    if (!(error instanceof ClusterUsageError)) throw error;
+    console.error(`[infra] ${error.message}`);
+    process.exit(2);
+  }
+  if (clusterCommand) {
+    runClusterCommand(clusterCommand, process.argv.includes('--provision')).catch((error) => {
       console.error(`[infra] ${error.message}`);
-      process.exit(1);
+      process.exit(error instanceof ClusterUsageError ? 2 : 1);
     });
+  } else {
+    ensureRabbitMq()
+      .then(async (url) => {
+        say(`ready: ${url.replace(/\/\/[^@]*@/, '//***@')}`);
+        // `npm run infra -- --tls`: also a TLS listener on 5671 with a generated CA (tools/infra/tls.mjs).
+        if (process.argv.includes('--tls')) {
+          const { describeTlsEnv, ensureTls } = await import('./tls.mjs');
+          for (const line of describeTlsEnv(await ensureTls(url))) say(line);
+        }
+      })
+      .catch((error) => {
+        console.error(`[infra] ${error.message}`);
+        process.exit(1);
+      });
+  }
 }

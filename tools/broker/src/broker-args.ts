@@ -1,13 +1,14 @@
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { workspaceRoot } from './desired-state';
+import { amqpBases } from './secrets';
 
 export class UsageError extends Error {}
 
 export interface BrokerTarget {
   /** Management API with an administrator's credentials in the user info. */
   managementUrl: string;
-  /** Host and port the secrets' amqp:// URLs point at. */
+  /** Host and port the secrets' amqp:// URLs point at; a cluster's nodes comma-separated. */
   amqpBase: string;
   vhost: string;
   prefix: string;
@@ -56,17 +57,24 @@ export function parseBrokerArgs(argv: readonly string[], env: NodeJS.ProcessEnv 
   if (!/^[A-Za-z0-9._-]{1,64}$/.test(vhost) || vhost === '/') throw new UsageError(`invalid vhost '${vhost}': letters, digits, '.', '_', '-'`);
   const prefix = values.prefix ?? '';
   if (!/^[A-Za-z0-9._-]{0,64}$/.test(prefix)) throw new UsageError(`invalid prefix '${prefix}'`);
-  for (const url of [values['management-url'], values['amqp-url']]) {
-    if (url === undefined) continue;
+  if (values['management-url'] !== undefined) {
     try {
-      new URL(url);
+      new URL(values['management-url']);
     } catch {
-      throw new UsageError('--management-url and --amqp-url must be URLs');
+      throw new UsageError('--management-url must be a URL');
+    }
+  }
+  let amqpBase = defaults.amqpBase;
+  if (values['amqp-url'] !== undefined) {
+    try {
+      amqpBase = amqpBases(values['amqp-url']).join(',');
+    } catch (error) {
+      throw new UsageError(`--amqp-url: ${(error as Error).message}; one amqp://host:port, or a cluster's nodes comma-separated`);
     }
   }
   const target: BrokerTarget = {
     managementUrl: values['management-url'] ?? (env['RABBITMQ_MANAGEMENT_URL'] || defaults.managementUrl),
-    amqpBase: values['amqp-url'] ?? defaults.amqpBase,
+    amqpBase,
     vhost,
     prefix,
     secretsDir: path.resolve(values['secrets-dir'] ?? defaults.secretsDir),
@@ -109,7 +117,8 @@ unless --rotate names the service. Writes <secrets-dir>/<who>.env (0600): RABBIT
 Prints one line per object: created, updated, removed or unchanged.
 
   --rotate WHO           give this service or tool a new password (repeatable); restart it afterwards
-  --amqp-url URL         host and port written into the secrets' URLs (default amqp://localhost:5672)
+  --amqp-url URL[,URL…]  host and port written into the secrets' URLs (default amqp://localhost:5672); a cluster's
+                         nodes comma-separated: each secret then lists every node, with the service's credentials in each
   --quiet                print only what changed
 ${common}
 

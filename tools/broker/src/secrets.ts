@@ -1,9 +1,11 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseBrokerUrls } from '@troupe/messaging';
 
 /**
  * `data/secrets/<who>.env`: one line `RABBITMQ_URL=amqp://<user>:<password>@<host>:<port>/<vhost>`, mode 0600 in a
- * 0700 directory. The worker reads it at start when RABBITMQ_URL is not set (libs/worker, service-secrets.ts).
+ * 0700 directory; for a cluster, one such URL per node, comma-separated, the same user and password in each. The
+ * worker reads it at start when RABBITMQ_URL is not set (libs/worker, service-secrets.ts).
  */
 export interface BrokerSecret {
   user: string;
@@ -15,13 +17,29 @@ export function secretFile(directory: string, who: string): string {
   return path.join(directory, `${who}.env`);
 }
 
+/**
+ * `--amqp-url`'s value: one node or a cluster's nodes, comma-separated. Each keeps only its scheme, host and port
+ * (any credentials, vhost or query in it are the caller's, not the service's); parsed as the workers parse
+ * RABBITMQ_URL, so a list provision accepts is one every worker accepts.
+ */
+export function amqpBases(value: string): string[] {
+  return parseBrokerUrls(value).map((entry) => {
+    const url = new URL(entry);
+    return `${url.protocol}//${url.host}`;
+  });
+}
+
+/** The service's RABBITMQ_URL: its user, password and vhost on every node of `amqpBase` (comma-separated when several). */
 export function secretUrl(amqpBase: string, vhost: string, user: string, password: string): string {
-  const url = new URL(amqpBase);
-  url.username = encodeURIComponent(user);
-  url.password = encodeURIComponent(password);
-  url.pathname = `/${encodeURIComponent(vhost)}`;
-  url.search = '';
-  return url.toString();
+  return amqpBases(amqpBase)
+    .map((base) => {
+      const url = new URL(base);
+      url.username = encodeURIComponent(user);
+      url.password = encodeURIComponent(password);
+      url.pathname = `/${encodeURIComponent(vhost)}`;
+      return url.toString();
+    })
+    .join(',');
 }
 
 export function readSecret(directory: string, who: string): BrokerSecret | undefined {
@@ -32,9 +50,12 @@ export function readSecret(directory: string, who: string): BrokerSecret | undef
     .map((entry) => entry.trim())
     .find((entry) => entry.startsWith('RABBITMQ_URL='));
   if (!line) return undefined;
+  const value = line.slice('RABBITMQ_URL='.length).trim();
   try {
-    const url = new URL(line.slice('RABBITMQ_URL='.length));
-    return { user: decodeURIComponent(url.username), password: decodeURIComponent(url.password), url: url.toString() };
+    // Every node of a list carries the same user and password (secretUrl writes them so): the first one tells.
+    const nodes = parseBrokerUrls(value);
+    const url = new URL(nodes[0]!);
+    return { user: decodeURIComponent(url.username), password: decodeURIComponent(url.password), url: nodes.length > 1 ? nodes.join(',') : url.toString() };
   } catch {
     return undefined;
   }
