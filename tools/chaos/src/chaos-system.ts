@@ -13,6 +13,13 @@ export interface ChaosSystemOptions {
   rabbitmqUrl: string;
   managementUrl?: string;
   twoInstances: boolean;
+  /** Every worker this many times (default 1; above 1 overrides `twoInstances`). */
+  instances?: number;
+  /**
+   * The workers' RABBITMQ_URL as is, e.g. a cluster's comma-separated nodes: then there is no cut proxy (it forwards
+   * to one node) and `proxy` is undefined. Default: `rabbitmqUrl`, through the proxy.
+   */
+  workerRabbitmqUrl?: string;
   sagaDeadlineMs?: number;
   logLevel: string;
   /** Bound on one worker answering /health 200 after a (re)start. */
@@ -64,13 +71,18 @@ export async function startChaosSystem(options: ChaosSystemOptions) {
   const adminToken = randomBytes(24).toString('base64url');
   const dataDir = mkdtempSync(path.join(tmpdir(), 'troupe-chaos-'));
   const admin: BrokerAdmin = brokerAdmin(options.rabbitmqUrl, options.managementUrl);
-  const broker = new URL(options.rabbitmqUrl);
-  const proxy: TcpProxy = await startTcpProxy({ targetHost: broker.hostname, targetPort: Number(broker.port || 5672) });
-  const workerBrokerUrl = new URL(options.rabbitmqUrl);
-  workerBrokerUrl.hostname = '127.0.0.1';
-  workerBrokerUrl.port = String(proxy.port);
+  let proxy: TcpProxy | undefined;
+  let workerBrokerUrl = options.workerRabbitmqUrl;
+  if (workerBrokerUrl === undefined) {
+    const broker = new URL(options.rabbitmqUrl);
+    proxy = await startTcpProxy({ targetHost: broker.hostname, targetPort: Number(broker.port || 5672) });
+    const proxied = new URL(options.rabbitmqUrl);
+    proxied.hostname = '127.0.0.1';
+    proxied.port = String(proxy.port);
+    workerBrokerUrl = proxied.toString().replace(/\/$/, '');
+  }
 
-  const targets = allTargets(options.twoInstances);
+  const targets = allTargets(options.twoInstances, options.instances);
   const ports = await freePorts(targets.length);
   const slots: Slot[] = targets.map((target, index) => ({
     target,
@@ -85,7 +97,7 @@ export async function startChaosSystem(options: ChaosSystemOptions) {
   const urlOf = (app: ChaosApp) => slotOf({ app, index: 0 }).url;
 
   const envOf = (slot: Slot): Record<string, string> => ({
-    RABBITMQ_URL: workerBrokerUrl.toString().replace(/\/$/, ''),
+    RABBITMQ_URL: workerBrokerUrl,
     RABBITMQ_PREFIX: prefix,
     DATA_DIR: dataDir,
     PORT: String(slot.port),
@@ -137,7 +149,7 @@ export async function startChaosSystem(options: ChaosSystemOptions) {
         await slot.process?.stop(10_000);
       }),
     );
-    await proxy.close();
+    await proxy?.close();
     try {
       await deleteNamespace(admin, prefix);
     } catch (error) {

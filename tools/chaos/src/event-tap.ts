@@ -73,6 +73,8 @@ export class EventTap {
   private readonly queue: string;
   readonly counts = { received: 0, distinct: 0, duplicatesDecided: 0, duplicatesPublished: 0, duplicatesGivenUp: 0, reconnects: 0 };
   readonly duplicatedByType = new Map<string, number>();
+  /** When each distinct event arrived (performance.now): the longest gap between two is how long publishing stalled. */
+  readonly arrivalTimes: number[] = [];
   /** Ids of events republished, per order (a duplicated order is checked like any other, but counted). */
   readonly duplicatedOrders = new Set<string>();
 
@@ -145,6 +147,7 @@ export class EventTap {
     if (this.seen.has(envelope.id)) return; // our own duplicate, or an outbox relay's republish
     this.seen.add(envelope.id);
     this.counts.distinct++;
+    this.arrivalTimes.push(performance.now());
     const event: TappedEvent & { subject: string } = {
       id: envelope.id,
       type: envelope.type,

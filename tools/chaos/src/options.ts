@@ -31,7 +31,20 @@ export interface ChaosOptions {
   logLevel: string;
   /** Start workers from their TypeScript (tsx) even when a current build exists. */
   fromSource: boolean;
+  /** The preset the flags start from: `default`, or `node-loss` (a local RabbitMQ cluster loses one node for a while). */
+  scenario: ChaosScenario;
+  /** Every worker this many times, competing consumers sharing their store; above 1 it replaces the second inventory/payment instances. */
+  instances: number;
+  /** Node losses on the local cluster (tools/infra/cluster.mjs): `rabbitmqctl -n troupe-<lostNode>@<host> stop_app`, `nodeDownMs`, `start_app`. */
+  nodeLosses: number;
+  nodeDownMs: number;
+  /** The node stopped (not 1: the run's own connections and management reads go to troupe-1). */
+  lostNode: number;
+  clusterSize: number;
 }
+
+export const chaosScenarios = ['default', 'node-loss'] as const;
+export type ChaosScenario = (typeof chaosScenarios)[number];
 
 export const defaultChaosOptions: Omit<ChaosOptions, 'seed'> = {
   orders: 300,
@@ -48,11 +61,39 @@ export const defaultChaosOptions: Omit<ChaosOptions, 'seed'> = {
   rabbitmqctl: ['rabbitmqctl'],
   logLevel: 'warn',
   fromSource: false,
+  scenario: 'default',
+  instances: 1,
+  nodeLosses: 0,
+  nodeDownMs: 10_000,
+  lostNode: 2,
+  clusterSize: 3,
 };
+
+/**
+ * `--scenario node-loss`: 200 mixed orders over 60 s on a local 3-node cluster, and halfway through troupe-2 stops
+ * (`stop_app`) for 10 s, then starts again. No kill, broker restart or cut (the workers reach the nodes directly, not
+ * through the cut proxy); duplicates and poison as usual. A 20 s saga deadline keeps the tok_hang orders' wait short.
+ */
+export const nodeLossPreset: Omit<ChaosOptions, 'seed'> = {
+  ...defaultChaosOptions,
+  scenario: 'node-loss',
+  orders: 200,
+  durationS: 60,
+  killsPerWorker: 0,
+  brokerRestarts: 0,
+  connectionCuts: 0,
+  twoInstances: false,
+  nodeLosses: 1,
+  sagaDeadlineMs: 20_000,
+};
+
+/** Node-loss recovery bound (issue 16): every queue has its consumers back on surviving nodes within this long. */
+export const consumerRecoveryBoundMs = 5_000;
 
 export const chaosUsage = `npm run chaos -- [--seed N] [--orders 300] [--duration 150] [--kills-per-worker 2] [--kill <worker> ...]
   [--broker-restarts 2] [--cuts 1] [--broker-stop-ms 3000] [--cut-ms 4000] [--duplicate-rate 0.1] [--poison-rate 0.01]
   [--single-instances] [--saga-deadline-ms N] [--rabbitmqctl "rabbitmqctl"] [--log-level warn] [--from-source]
+  [--scenario default|node-loss] [--instances N] [--node-down-ms 10000]
 env: RABBITMQ_URL (default amqp://guest:guest@localhost:5672), RABBITMQ_MANAGEMENT_URL, CHAOS_RABBITMQCTL`;
 
 function number(flag: string, value: string | undefined, { min, integer }: { min: number; integer: boolean }): number {
@@ -70,8 +111,11 @@ const share = (flag: string, value: string | undefined) => {
 };
 
 export function parseChaosOptions(argv: readonly string[], env: NodeJS.ProcessEnv = {}, now = Date.now()): ChaosOptions {
+  const scenarioAt = argv.findIndex((arg) => arg === '--scenario');
+  const scenario = scenarioAt === -1 ? 'default' : argv[scenarioAt + 1];
+  if (!chaosScenarios.includes(scenario as ChaosScenario)) throw new Error(`--scenario is one of ${chaosScenarios.join(', ')}, got ${scenario ?? 'nothing'}`);
   const options: ChaosOptions = {
-    ...defaultChaosOptions,
+    ...(scenario === 'node-loss' ? nodeLossPreset : defaultChaosOptions),
     seed: now % 1_000_000,
     rabbitmqUrl: env.RABBITMQ_URL || defaultChaosOptions.rabbitmqUrl,
     ...(env.RABBITMQ_MANAGEMENT_URL ? { managementUrl: env.RABBITMQ_MANAGEMENT_URL } : {}),
@@ -98,10 +142,18 @@ export function parseChaosOptions(argv: readonly string[], env: NodeJS.ProcessEn
       case '--rabbitmqctl': options.rabbitmqctl = (value() ?? '').split(' ').filter(Boolean); break;
       case '--rabbitmq-url': options.rabbitmqUrl = value() ?? options.rabbitmqUrl; break;
       case '--log-level': options.logLevel = value() ?? options.logLevel; break;
+      case '--scenario': value(); break;
+      case '--instances': options.instances = number(flag, value(), { min: 1, integer: true }); break;
+      case '--node-down-ms': options.nodeDownMs = number(flag, value(), { min: 0, integer: true }); break;
       default: throw new Error(`unknown option ${flag}`);
     }
   }
   if (options.rabbitmqctl.length === 0) throw new Error('--rabbitmqctl needs a command');
+  if (options.instances > 4) throw new Error(`--instances ${options.instances}: at most 4 (every worker that many times on one machine)`);
+  if (options.instances > 1) options.twoInstances = false;
+  if (options.nodeLosses > 0 && (options.brokerRestarts > 0 || options.connectionCuts > 0)) {
+    throw new Error('the node-loss scenario runs on the local cluster without the cut proxy: it takes no --broker-restarts or --cuts');
+  }
   const deadline = options.sagaDeadlineMs ?? 30_000;
   const used = [
     ['--broker-stop-ms', options.brokerStopMs, options.brokerRestarts],

@@ -3,19 +3,21 @@ import { randomUUID } from 'node:crypto';
 import { topologyNames } from '@troupe/messaging';
 import { expectStatus } from '@troupe/order-testing';
 import { brokerControl } from './broker-control';
+import { ensureLocalCluster, nodeControl, type NodeControl } from './cluster-control';
+import { ConsumerWatch, type ConsumerRecovery } from './consumer-watch';
 import { checkPoison, eventBindings, held, queueState, readDeadLetters, type DeadLetterSeen, type PoisonCheck, type QueueState } from './broker-accounting';
 import { startChaosSystem, type ChaosSystem } from './chaos-system';
 import { driveOrders, type DrivenOrder } from './driver';
 import { EventTap } from './event-tap';
 import { launchPlan } from './launch';
-import type { ChaosOptions } from './options';
+import { consumerRecoveryBoundMs, type ChaosOptions } from './options';
 import { planOrders, scarceLevel, scarceSkus } from './order-mix';
 import { buildPoison, type PoisonMessage } from './poison';
 import { seededRandom } from './random';
-import { formatReport, type FaultFigures } from './report';
+import { formatReport, longestGap, type FaultFigures } from './report';
 import { buildSchedule, describeFault, formatSchedule, type Fault } from './schedule';
 import { snapshotSource } from './snapshot-source';
-import { targetName } from './targets';
+import { allTargets, targetName } from './targets';
 import { finalLine, judge, passes, type Verdict } from './verdict';
 import { waitForQuiet } from './quiet';
 
@@ -28,6 +30,7 @@ export interface ChaosIo {
 
 export interface ChaosResult {
   verdict: Verdict;
+  figures: FaultFigures;
   report: string;
   line: string;
   passed: boolean;
@@ -61,12 +64,30 @@ export async function runChaos(options: ChaosOptions, io: ChaosIo): Promise<Chao
       throw new Error(`the broker restarts need \`${options.rabbitmqctl.join(' ')}\` (root, or CHAOS_RABBITMQCTL / --rabbitmqctl): ${String(error)}`);
     });
   }
+  // The node-loss scenario runs on the local cluster: the workers get every node, the run's own connections (tap, DLQ
+  // reads, management API) troupe-1 only, which stays up, so the tap's queue lives there.
+  let runUrl = options.rabbitmqUrl;
+  let managementUrl = options.managementUrl;
+  let workerRabbitmqUrl: string | undefined;
+  let nodeCtl: NodeControl | undefined;
+  if (options.nodeLosses > 0) {
+    if (options.lostNode < 2 || options.lostNode > options.clusterSize) throw new Error(`the lost node must be one of troupe-2…troupe-${options.clusterSize}, not ${options.lostNode}`);
+    io.log(`ensuring the local cluster of ${options.clusterSize} nodes (tools/infra/cluster.mjs)`);
+    const cluster = await ensureLocalCluster(options.clusterSize, io.log);
+    runUrl = cluster.urls[0]!;
+    managementUrl = cluster.managementUrls[0]!;
+    workerRabbitmqUrl = cluster.rabbitmqUrl;
+    nodeCtl = nodeControl(cluster, options.lostNode, io.log);
+    io.log(`cluster: ${cluster.nodes.map((node) => node.name).join(', ')}; workers get RABBITMQ_URL=${cluster.urls.map((url) => new URL(url).port).join(',')} (ports), ${nodeCtl.node} is the one to lose`);
+  }
   const launch = launchPlan(options.fromSource);
-  io.log(`starting ${options.twoInstances ? 10 : 8} worker processes: ${launch.describe}`);
+  io.log(`starting ${allTargets(options.twoInstances, options.instances).length} worker processes: ${launch.describe}`);
   const system: ChaosSystem = await startChaosSystem({
-    rabbitmqUrl: options.rabbitmqUrl,
-    ...(options.managementUrl ? { managementUrl: options.managementUrl } : {}),
+    rabbitmqUrl: runUrl,
+    ...(managementUrl ? { managementUrl } : {}),
+    ...(workerRabbitmqUrl ? { workerRabbitmqUrl } : {}),
     twoInstances: options.twoInstances,
+    instances: options.instances,
     ...(options.sagaDeadlineMs === undefined ? {} : { sagaDeadlineMs: options.sagaDeadlineMs }),
     logLevel: options.logLevel,
     startTimeoutMs: 120_000,
@@ -75,28 +96,33 @@ export async function runChaos(options: ChaosOptions, io: ChaosIo): Promise<Chao
   });
   const orderIndex = new Map<string, number>();
   const tap = new EventTap({
-    url: options.rabbitmqUrl,
+    url: runUrl,
     prefix: system.prefix,
     seed: options.seed,
     duplicateRate: options.duplicateRate,
     orderIndexOf: (orderId) => orderIndex.get(orderId),
     log: io.log,
   });
+  const watch = nodeCtl ? new ConsumerWatch(system.admin, system.prefix) : undefined;
   try {
     io.log(`system up in ${((Date.now() - startedWall) / 1000).toFixed(1)} s, namespace ${system.prefix}`);
     const api = snapshotSource(system.urlOf, system.adminToken);
     for (const sku of scarceSkus) expectStatus(await api.stock.set(sku, scarceLevel), [200, 204], `PUT /stock/${sku}`);
     await tap.start();
+    watch?.start();
+    const acceptedAt: number[] = [];
 
     const figures: FaultFigures = {
-      recoveries: { kill: [], 'broker-restart': [], 'connection-cut': [] },
+      recoveries: { kill: [], 'broker-restart': [], 'connection-cut': [], 'node-loss': [] },
       failed: [],
       duplicates: { published: 0, ofEvents: 0, givenUp: 0, byType: tap.duplicatedByType },
       poison: { published: 0, scheduled: schedule.filter((fault) => fault.kind === 'poison').length, inEveryDlq: 0 },
+      nodeLosses: [],
     };
     const poisonSent: PoisonMessage[] = [];
     const poisonNotPublished: string[] = [];
     const t0 = Date.now();
+    const t0Perf = performance.now();
     const elapsed = () => `+${((Date.now() - t0) / 1000).toFixed(1)} s`;
 
     const runFault = async (fault: Fault): Promise<void> => {
@@ -126,6 +152,7 @@ export async function runChaos(options: ChaosOptions, io: ChaosIo): Promise<Chao
             return;
           }
           case 'connection-cut': {
+            if (!system.proxy) throw new Error('no cut proxy in this run (the workers reach the cluster directly)');
             await system.proxy.cut();
             await sleep(fault.cutMs);
             await system.proxy.restore();
@@ -137,6 +164,25 @@ export async function runChaos(options: ChaosOptions, io: ChaosIo): Promise<Chao
           case 'scale-in':
             await system.retire(fault.targets);
             return;
+          case 'node-loss': {
+            if (!nodeCtl || !watch) throw new Error('a node loss needs the local cluster');
+            const issuedAt = performance.now();
+            await nodeCtl.stopApp();
+            const stoppedAt = performance.now();
+            await sleep(fault.downMs);
+            const startIssuedAt = performance.now();
+            await nodeCtl.startApp();
+            const startedAt = performance.now();
+            await system.waitAllHealthy(120_000);
+            figures.recoveries['node-loss'].push(performance.now() - started);
+            // A few polls more, so consumers that were still coming back when start_app answered are seen.
+            await sleep(1_000);
+            const consumers: ConsumerRecovery = watch.recovery(issuedAt, nodeCtl.node);
+            figures.nodeLosses.push({ node: nodeCtl.node, issuedAt, stopAppMs: stoppedAt - issuedAt, downMs: startIssuedAt - stoppedAt, startAppMs: startedAt - startIssuedAt, consumers });
+            const back = consumers.backAt === undefined || consumers.lostAt === undefined ? 'no consumer seen missing' : `every queue's consumers back ${((consumers.backAt - consumers.lostAt) / 1000).toFixed(1)} s after the first went away`;
+            io.log(`${elapsed()} ${nodeCtl.node} running again; ${back}; ${consumers.onLostNode} of ${consumers.consumers} consumers were on it`);
+            return;
+          }
           case 'poison': {
             const message = buildPoison(runId, fault.number, fault.poison, fault.routingKey);
             try {
@@ -154,6 +200,7 @@ export async function runChaos(options: ChaosOptions, io: ChaosIo): Promise<Chao
       } finally {
         // Never leave the shared broker stopped, whatever failed in between.
         if (control.stopped) await control.startApp().catch((error: unknown) => io.log(`start_app failed: ${String(error)}`));
+        if (nodeCtl?.stopped) await nodeCtl.startApp().catch((error: unknown) => io.log(`start_app of ${nodeCtl?.node} failed: ${String(error)}`));
       }
     };
 
@@ -176,6 +223,7 @@ export async function runChaos(options: ChaosOptions, io: ChaosIo): Promise<Chao
         retryForMs: 120_000,
         shouldStop: io.shouldStop,
         onPlaced: (orderId, index) => {
+          acceptedAt.push(performance.now());
           orderIndex.set(orderId, index);
           placed++;
         },
@@ -206,7 +254,7 @@ export async function runChaos(options: ChaosOptions, io: ChaosIo): Promise<Chao
     let accountingError: string | undefined;
     try {
       queues = await queueState(system.admin, system.prefix);
-      deadLetters = await readDeadLetters(options.rabbitmqUrl, queues.dlq);
+      deadLetters = await readDeadLetters(runUrl, queues.dlq);
       const bindings = await eventBindings(system.admin, topologyNames(system.prefix, 'chaos').eventsExchange, queues.consumer[0]?.vhost ?? '/');
       poison = checkPoison(poisonSent, deadLetters, bindings, system.prefix);
     } catch (error) {
@@ -230,6 +278,14 @@ export async function runChaos(options: ChaosOptions, io: ChaosIo): Promise<Chao
       crashes: system.crashes,
     });
     for (const fault of figures.failed) verdict.violations.push(`fault did not run as scheduled: ${fault}`);
+    for (const loss of figures.nodeLosses) {
+      const { lostAt, backAt, short } = loss.consumers;
+      if (lostAt !== undefined && backAt === undefined) verdict.violations.push(`node loss of ${loss.node}: consumers never came back on ${short.join(', ')}`);
+      if (lostAt !== undefined && backAt !== undefined && backAt - lostAt > consumerRecoveryBoundMs) {
+        verdict.violations.push(`node loss of ${loss.node}: consumers back only ${((backAt - lostAt) / 1000).toFixed(1)} s after the first went away (bound ${consumerRecoveryBoundMs / 1000} s)`);
+      }
+    }
+    figures.gaps = { acceptedPostMs: longestGap(acceptedAt), publishedEventMs: longestGap(tap.arrivalTimes), t0: t0Perf };
     const cancels = driven.flatMap((order) => (order.cancel && 'status' in order.cancel ? [order.cancel] : []));
     const report = formatReport(verdict, figures, {
       client: {
@@ -252,9 +308,11 @@ export async function runChaos(options: ChaosOptions, io: ChaosIo): Promise<Chao
       wallS: (Date.now() - startedWall) / 1000,
     });
     if (!passes(verdict) && system.crashes.length > 0) io.log(`crashed workers' last lines:\n${system.crashes.map((crash) => `--- ${crash.worker}\n${crash.tail}`).join('\n')}`);
-    return { verdict, report, line: finalLine(verdict), passed: passes(verdict) };
+    return { verdict, figures, report, line: finalLine(verdict), passed: passes(verdict) };
   } finally {
+    await watch?.stop();
     await tap.close();
+    if (nodeCtl?.stopped) await nodeCtl.startApp().catch((error: unknown) => io.log(`start_app of ${nodeCtl?.node} failed: ${String(error)} — start it yourself (npm run infra -- --cluster ${options.clusterSize})`));
     if (control.stopped) await control.startApp().catch((error: unknown) => io.log(`start_app failed: ${String(error)} — run \`rabbitmqctl start_app\` yourself`));
     await system.stop();
   }

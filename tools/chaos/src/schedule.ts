@@ -8,12 +8,14 @@ export type Fault =
   | { kind: 'broker-restart'; atMs: number; stopMs: number }
   | { kind: 'connection-cut'; atMs: number; cutMs: number }
   | { kind: 'scale-in'; atMs: number; targets: Target[] }
-  | { kind: 'poison'; atMs: number; number: number; poison: PoisonKind; routingKey: string };
+  | { kind: 'poison'; atMs: number; number: number; poison: PoisonKind; routingKey: string }
+  | { kind: 'node-loss'; atMs: number; node: number; downMs: number };
 
 export type ScheduleOptions = Pick<
   ChaosOptions,
   'durationS' | 'orders' | 'killsPerWorker' | 'killTargets' | 'brokerRestarts' | 'connectionCuts' | 'brokerStopMs' | 'cutMs' | 'poisonRate' | 'twoInstances'
->;
+> &
+  Partial<Pick<ChaosOptions, 'instances' | 'nodeLosses' | 'nodeDownMs' | 'lostNode'>>;
 
 /** Faults happen between these shares of the window: orders are already flowing, and are still flowing after the last one. */
 const windowStart = 0.08;
@@ -44,7 +46,16 @@ export function buildSchedule(options: ScheduleOptions, random: () => number): F
     zones.push([atMs - quietBeforeMs, atMs + lengthMs + quietAfterMs]);
   });
 
-  const targets = options.killTargets ?? allTargets(options.twoInstances);
+  // Node losses: spread evenly like the broker faults, alone too, so their recovery is their own.
+  const nodeLosses = options.nodeLosses ?? 0;
+  for (let index = 0; index < nodeLosses; index++) {
+    const atMs = Math.round(start + ((end - start) * (index + 0.5)) / nodeLosses);
+    const downMs = options.nodeDownMs ?? 10_000;
+    faults.push({ kind: 'node-loss', atMs, node: options.lostNode ?? 2, downMs });
+    zones.push([atMs - quietBeforeMs, atMs + downMs + quietAfterMs]);
+  }
+
+  const targets = options.killTargets ?? allTargets(options.twoInstances, options.instances);
   const slots = spreadOutside(start, end, zones, targets.length * options.killsPerWorker);
   const scaleInMs = Math.round(scaleInAt * durationMs);
   const kills: Array<{ atMs: number; target: Target }> = [];
@@ -128,6 +139,8 @@ export function describeFault(fault: Fault): string {
       return `scale in: SIGTERM ${fault.targets.map(targetName).join(', ')} (not a fault: the run goes on with one instance each)`;
     case 'poison':
       return `poison #${fault.number}: ${fault.poison} on ${fault.routingKey}`;
+    case 'node-loss':
+      return `node loss: rabbitmqctl -n troupe-${fault.node}@<host> stop_app, ${seconds(fault.downMs)}, start_app`;
   }
 }
 

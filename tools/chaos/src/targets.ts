@@ -32,7 +32,8 @@ export function parseTarget(name: string): Target {
   return { app, index };
 }
 
-/** The process slots of a run: every app once, plus the second instances when `twoInstances`. */
-export function allTargets(twoInstances: boolean): Target[] {
+/** The process slots of a run: every app once, plus the second instances when `twoInstances`; or every app `instances` times. */
+export function allTargets(twoInstances: boolean, instances = 1): Target[] {
+  if (instances > 1) return chaosApps().flatMap((app) => Array.from({ length: instances }, (_, index) => ({ app, index })));
   return chaosApps().flatMap((app) => [{ app, index: 0 }, ...(twoInstances && scaledApps.includes(app) ? [{ app, index: 1 }] : [])]);
 }
