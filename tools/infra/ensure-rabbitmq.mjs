@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brokerUrlList, hostPortOf } from './broker-urls.mjs';
 import { ClusterUsageError, clusterArgFrom, clusterStatus, describeCluster, ensureCluster, provisionClusterUsers, stopCluster } from './cluster.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -37,11 +38,6 @@ async function waitForAmqp(host, port, seconds) {
   return false;
 }
 
-function hostPortOf(url) {
-  const parsed = new URL(url);
-  const port = Number(parsed.port || (parsed.protocol === 'amqps:' ? 5671 : 5672));
-  return { host: parsed.hostname || 'localhost', port };
-}
 
 const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
 const run = (command, args, options = {}) => execFileSync(command, args, { stdio: 'inherit', ...options });
@@ -94,12 +90,19 @@ function aptInstallable() {
 /** Returns the broker URL to use, after making sure something answers there. */
 export async function ensureRabbitMq() {
   if (process.env.RABBITMQ_URL) {
-    const { host, port } = hostPortOf(process.env.RABBITMQ_URL);
-    if (await waitForAmqp(host, port, 30)) {
-      say(`using RABBITMQ_URL (${host}:${port})`);
-      return process.env.RABBITMQ_URL;
+    // A cluster's nodes, comma-separated: the workers connect to any live one, so one answering node is enough here.
+    const nodes = brokerUrlList(process.env.RABBITMQ_URL).map(hostPortOf);
+    const where = nodes.map(({ host, port }) => `${host}:${port}`).join(', ');
+    for (let second = 0; second < 30; second += 1) {
+      for (const { host, port } of nodes) {
+        if (await amqpAnswers(host, port)) {
+          say(`using RABBITMQ_URL (${nodes.length > 1 ? `${host}:${port} answers, of ${where}` : `${host}:${port}`})`);
+          return process.env.RABBITMQ_URL;
+        }
+      }
+      await sleep(1000);
     }
-    throw new Error(`RABBITMQ_URL is set but nothing speaks AMQP at ${host}:${port}; start that broker or unset RABBITMQ_URL`);
+    throw new Error(`RABBITMQ_URL is set but nothing speaks AMQP at ${where}; start that broker or unset RABBITMQ_URL`);
   }
   const localUrl = 'amqp://guest:guest@localhost:5672';
   if (await amqpAnswers('localhost', 5672)) {

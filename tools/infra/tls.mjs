@@ -10,6 +10,7 @@ import { chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync }
 import tls from 'node:tls';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brokerUrlList } from './broker-urls.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const tlsDir = path.join(root, 'data', 'tls');
@@ -202,7 +203,10 @@ async function waitForTls(seconds) {
  * `baseUrl` is the plain URL the broker answers on (its credentials are kept).
  */
 export async function ensureTls(baseUrl = 'amqp://guest:guest@localhost:5672') {
-  const base = new URL(baseUrl);
+  const nodes = brokerUrlList(baseUrl);
+  // The listener is the default local node's (5671); a cluster's nodes would each need their own certificate and port.
+  if (nodes.length > 1) throw new Error(`--tls sets up the TLS listener of one local broker; RABBITMQ_URL lists ${nodes.length} nodes: give each node a TLS listener and set RABBITMQ_URL=amqps://…,amqps://… and RABBITMQ_CA_FILE yourself`);
+  const base = new URL(nodes[0]);
   if (!['localhost', '127.0.0.1', '::1', '[::1]'].includes(base.hostname) || !ctlPath()) {
     throw new Error(`--tls configures a local rabbitmq-server only (rabbitmqctl on this machine); for ${base.hostname}, give that broker a TLS listener and set RABBITMQ_URL=amqps://… and RABBITMQ_CA_FILE yourself`);
   }
