@@ -1,7 +1,7 @@
 import { orderServiceManifest, orderCatalogue } from '@troupe/order-catalogue';
-import { defineWorker, integerField } from '@troupe/worker';
+import { ChangeSignal, defineWorker, integerField } from '@troupe/worker';
 import { startDeadlineSweeper } from './deadline/deadline-sweeper';
-import { applyParticipantEvent } from './handlers';
+import { announcingChanges } from './handlers';
 import { idempotencyKeysCollection } from './orders/idempotency';
 import { ordersCollection } from './orders/order-document';
 import { registerCancelOrderRoute, registerGetOrderRoute, registerListOrdersRoute, registerPlaceOrderRoute } from './routes';
@@ -13,6 +13,12 @@ export const orderServiceWorker = defineWorker({
   manifest: orderServiceManifest,
   defaultPort: 3000,
   config: {
+    ORDER_WAIT_MS: integerField({
+      description: 'How long GET /orders/:id?wait=terminal waits for the order to be terminal (when the request gives no waitMs) before answering 202.',
+      default: 2000,
+      min: 0,
+      max: 10_000,
+    }),
     DEADLINE_SWEEP_INTERVAL_MS: integerField({
       description: 'How often PENDING orders past their saga deadline are looked for and cancelled (timed_out).',
       default: 1000,
@@ -24,17 +30,22 @@ export const orderServiceWorker = defineWorker({
     [ordersCollection]: [{ fields: ['status', 'deadline'] }, { fields: ['updatedAt', '_id'] }, { fields: ['customerId'] }],
     [idempotencyKeysCollection]: [{ fields: ['orderId'] }],
   },
-  handlers: () => ({
-    'stock.reservation-failed': applyParticipantEvent,
-    'payment.declined': applyParticipantEvent,
-    'shipment.failed': applyParticipantEvent,
-    'shipment.scheduled': applyParticipantEvent,
-    'stock.released': applyParticipantEvent,
-  }),
+  // This instance's wake-up signal: its handlers announce an order they changed, GET /orders/:id?wait=terminal waits on it.
+  prepare: () => ({ orderChanges: new ChangeSignal() }),
+  handlers: ({ state }) => {
+    const apply = announcingChanges(state.orderChanges);
+    return {
+      'stock.reservation-failed': apply,
+      'payment.declined': apply,
+      'shipment.failed': apply,
+      'shipment.scheduled': apply,
+      'stock.released': apply,
+    };
+  },
   routes(http, context) {
     registerPlaceOrderRoute(http, context);
     registerCancelOrderRoute(http, context);
-    registerGetOrderRoute(http, context);
+    registerGetOrderRoute(http, { store: context.store, changes: context.state.orderChanges, waitMs: context.config.ORDER_WAIT_MS });
     registerListOrdersRoute(http, context);
   },
   // Stopped after the consumers drained, while broker and store are still open.

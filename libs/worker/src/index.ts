@@ -18,6 +18,8 @@ export type { HttpServer, HttpServerOptions } from './http/create-http-server';
 export { adminRealm, bearerToken } from './http/admin-auth';
 export type { HealthCheck, HealthChecks, HealthReport } from './http/health';
 export type { ErrorBody, InvalidField } from './http/error-response';
+export { ChangeSignal, waitUntil, maxClientWaitMs, outcomeWaitQueryProperties } from './http/change-signal';
+export type { WaitOutcome } from './http/change-signal';
 
 export { createLogger } from './logging/create-logger';
 export type { Logger } from './logging/create-logger';

@@ -1,1 +1,1 @@
-export { applyParticipantEvent } from './apply-participant-event';
+export { announcingChanges, applyParticipantEvent } from './apply-participant-event';

@@ -3,8 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { outboxCollection, type OutboxRow } from '@troupe/messaging';
-import { startWorker, type RunningWorker } from '@troupe/worker';
+import { outboxCollection, type HandlerContext, type OutboxRow } from '@troupe/messaging';
+import { sampleEvent } from '@troupe/order-catalogue/testing';
+import { ChangeSignal, createHttpServer, createLogger, createMetrics, startWorker, type RunningWorker } from '@troupe/worker';
+import { announcingChanges } from '../handlers';
+import { registerGetOrderRoute } from './get-order-route';
 import { orderServiceWorker } from '../worker';
 import { ordersCollection, type OrderDocument } from '../orders/order-document';
 
@@ -139,6 +142,74 @@ describe('order-service routes (in-process, SQLite, no broker)', function () {
     const conflict = await post(`/orders/${orderId}/cancel`, {});
     assert.equal(conflict.statusCode, 409);
     assert.equal(conflict.json().status, 'CONFIRMED');
+  });
+
+  describe('GET /orders/:id?wait=terminal', () => {
+    const get = (url: string) => worker.http.inject({ method: 'GET', url });
+    const orderStore = () => worker.context.store.collection<OrderDocument>(ordersCollection);
+    const changes = () => (worker.context.state as { orderChanges: { waitingOrders(): number } }).orderChanges;
+
+    it('answers 202 with Retry-After and the PENDING order once waitMs runs out', async () => {
+      const { orderId } = (await post('/orders', validOrder())).json();
+      const started = Date.now();
+      const response = await get(`/orders/${orderId}?wait=terminal&waitMs=50`);
+      assert.equal(response.statusCode, 202);
+      assert.equal(response.headers['retry-after'], '1');
+      assert.equal(response.json().status, 'PENDING');
+      assert.equal(response.json().orderId, orderId);
+      assert.ok(Date.now() - started >= 45, 'it waited');
+      assert.equal(changes().waitingOrders(), 0, 'no waiter is left behind');
+    });
+
+    it('answers 200 at once for a terminal order, 404 for an unknown one without waiting', async () => {
+      const { orderId } = (await post('/orders', validOrder())).json();
+      const stored = (await orderStore().get(orderId))!;
+      await orderStore().update({ ...stored, status: 'REJECTED', reason: 'insufficient_stock' }, stored.version);
+      const response = await get(`/orders/${orderId}?wait=terminal&waitMs=10000`);
+      assert.equal(response.statusCode, 200);
+      assert.equal(response.json().status, 'REJECTED');
+      const started = Date.now();
+      assert.equal((await get('/orders/no-such-order?wait=terminal&waitMs=10000')).statusCode, 404);
+      assert.ok(Date.now() - started < 5_000);
+    });
+
+    it("is answered 200 by the participant event's handler that makes the order terminal", async () => {
+      // The route on its own server with re-reads effectively off: only the handler's wake-up can answer in time.
+      const signal = new ChangeSignal();
+      const http = createHttpServer({ logger: createLogger('order-service', 'silent'), registry: createMetrics('order-service').registry, checks: {} });
+      registerGetOrderRoute(http, { store: worker.context.store, changes: signal, waitMs: 15_000, rereadEveryMs: 60_000 });
+      await http.ready();
+      try {
+        const { orderId } = (await post('/orders', validOrder())).json();
+        const answer = http.inject({ method: 'GET', url: `/orders/${orderId}?wait=terminal` });
+        for (let turns = 0; signal.waitingOrders() === 0; turns++) {
+          assert.ok(turns < 1000, 'the request never started waiting');
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+        // The handler the worker registers for it, driven in a store transaction as the pipeline does (no broker here).
+        const apply = announcingChanges(signal);
+        const failed = sampleEvent('stock.reservation-failed', { orderId });
+        await worker.context.store.transaction((session) => apply(failed, { store: session, emit: async () => undefined } as unknown as HandlerContext));
+        const response = await answer;
+        assert.equal(response.statusCode, 200);
+        assert.equal(response.json().status, 'REJECTED');
+      } finally {
+        await http.close();
+      }
+    });
+
+    it('validates wait and waitMs (terminal only, 0 to 10000 ms)', async () => {
+      for (const [query, message] of [
+        ['wait=soon', 'wait must be one of "terminal"'],
+        ['wait=terminal&waitMs=60000', 'waitMs must be <= 10000'],
+        ['wait=terminal&waitMs=1.5', 'waitMs must be integer'],
+        ['colour=red', 'colour is not allowed'],
+      ]) {
+        const response = await get(`/orders/some-order?${query}`);
+        assert.equal(response.statusCode, 400, query);
+        assert.equal(response.json().message, `invalid querystring: ${message}`, query);
+      }
+    });
   });
 
   it('pages every order by (updatedAt, orderId) for the reconciler', async () => {

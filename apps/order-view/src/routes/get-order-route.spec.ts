@@ -105,6 +105,73 @@ describe('GET /orders/:id', () => {
     assert.equal(response.json().status, 'CONFIRMED');
   });
 
+  it('?wait=terminal answers 200 at once for an order the view already has as terminal', async () => {
+    harness = await startRouteHarness({ minVersionWaitMs: 60_000 });
+    const orderId = randomUUID();
+    for (const event of projectedEventsOf(sagaEvents('happy', { orderId }))) await harness.deliver(event);
+    const started = Date.now();
+    const response = await harness.http.inject({ url: `/orders/${orderId}?wait=terminal` });
+    assert.equal(response.statusCode, 200);
+    assert.equal(response.json().status, 'CONFIRMED');
+    assert.ok(Date.now() - started < 5_000);
+  });
+
+  it('a waiting ?wait=terminal request is answered 200 as soon as the outcome is projected, not before', async () => {
+    // Re-reads are effectively off, so only the wake-ups from the handler can move the request on.
+    harness = await startRouteHarness({ minVersionWaitMs: 15_000, rereadEveryMs: 60_000 });
+    const orderId = randomUUID();
+    const saga = sagaEvents('happy', { orderId });
+    await harness.deliver(eventOfType(saga, 'order.created'));
+    let answered = false;
+    const answer = harness.http.inject({ url: `/orders/${orderId}?wait=terminal` }).then((response) => {
+      answered = true;
+      return response;
+    });
+    for (let turns = 0; harness.changes.waitingOrders() === 0; turns++) {
+      assert.ok(turns < 1000, 'the request never started waiting');
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    // A step that leaves the order PENDING wakes the request, which goes back to waiting.
+    await harness.deliver(eventOfType(saga, 'stock.reserved'));
+    for (let turns = 0; turns < 20; turns++) await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(answered, false, 'answered while still PENDING');
+    assert.equal(harness.changes.waitingOrders(), 1);
+    await harness.deliver(eventOfType(saga, 'order.confirmed'));
+    const response = await answer;
+    assert.equal(response.statusCode, 200);
+    assert.equal(response.json().status, 'CONFIRMED');
+  });
+
+  it('?wait=terminal&waitMs=N bounds the wait by N, then answers 202 with Retry-After and the PENDING view', async () => {
+    harness = await startRouteHarness({ minVersionWaitMs: 60_000 });
+    const orderId = randomUUID();
+    await harness.deliver(projectedEventsOf(sagaEvents('happy', { orderId }))[0]);
+    const started = Date.now();
+    const response = await harness.http.inject({ url: `/orders/${orderId}?wait=terminal&waitMs=30` });
+    assert.equal(response.statusCode, 202);
+    assert.equal(response.headers['retry-after'], '1');
+    assert.equal(response.json().status, 'PENDING');
+    assert.ok(Date.now() - started < 5_000, 'waitMs overrides the configured bound');
+    assert.equal(harness.changes.waitingOrders(), 0, 'no waiter is left behind');
+    const notYetProjected = await harness.http.inject({ url: `/orders/${randomUUID()}?wait=terminal&waitMs=0` });
+    assert.equal(notYetProjected.statusCode, 202);
+  });
+
+  it('?wait= and ?waitMs= are validated: terminal only, 0 to 10000 ms', async () => {
+    harness = await startRouteHarness();
+    const orderId = randomUUID();
+    for (const [query, message] of [
+      ['wait=confirmed', 'wait must be one of "terminal"'],
+      ['wait=terminal&waitMs=10001', 'waitMs must be <= 10000'],
+      ['wait=terminal&waitMs=-1', 'waitMs must be >= 0'],
+      ['wait=terminal&waitMs=soon', 'waitMs must be integer'],
+    ]) {
+      const response = await harness.http.inject({ url: `/orders/${orderId}?${query}` });
+      assert.equal(response.statusCode, 400, query);
+      assert.equal(response.json().message, `invalid querystring: ${message}`, query);
+    }
+  });
+
   it('400 naming minVersion when it is not a non-negative integer, and unknown parameters', async () => {
     harness = await startRouteHarness();
     const orderId = randomUUID();
