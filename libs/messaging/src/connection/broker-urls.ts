@@ -1,6 +1,6 @@
 /**
  * The nodes of one broker (a RabbitMQ cluster), written as one or more comma-separated AMQP URLs:
- * `amqp://u:p@rabbit-1:5672/troupe,amqp://u:p@rabbit-2:5672/troupe`. Every consumer of a broker URL in the repo
+ * `amqp://<user>:<password>@rabbit-1:5672/troupe,amqp://<user>:<password>@rabbit-2:5672/troupe`. Every consumer of a broker URL in the repo
  * (the worker's RABBITMQ_URL, the tools, the test kits) parses it here, so a list means the same everywhere.
  */
 

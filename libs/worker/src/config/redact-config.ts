@@ -12,7 +12,7 @@ export function redactConfig(fields: ConfigFields, config: Readonly<Record<strin
 
 function maskCredentials(value: string): string {
   // A list of node URLs (RABBITMQ_URL of a cluster) is masked element by element. Only when every element is a URL:
-  // a MongoDB URL lists its hosts with commas too (mongodb://u:p@db1,db2/…), and stays one URL.
+  // a MongoDB URL lists its hosts with commas too (mongodb://<user>:<password>@db1,db2/…), and stays one URL.
   const elements = value.split(',');
   if (elements.length > 1 && elements.every((element) => hasAuthority(element.trim()))) return elements.map((element) => maskOne(element.trim())).join(',');
   return maskOne(value);
