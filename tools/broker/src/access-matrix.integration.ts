@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { eventTypes } from '@troupe/order-catalogue';
-import { archiveNames, buildTopology, topologyNames, type Topology } from '@troupe/messaging';
+import { archiveNames, buildTopology, firstBrokerUrl, topologyNames, type Topology } from '@troupe/messaging';
 import { openAccessProbe, type AccessOperation, type AccessProbe, type AccessResult } from '@troupe/messaging/testing';
 import { desiredState, serviceAccess, type ServiceAccess } from './desired-state';
 import { managementApi } from './management-api';
@@ -14,7 +14,8 @@ import { readSecret } from './secrets';
 // The access matrix of the security model (README "Security model", tools/broker/README.md) on the real broker: provision a throwaway vhost with the same code as
 // `troupe broker provision`, then, with each service's own credentials, every operation it must not do is refused
 // (403 ACCESS_REFUSED) and everything its topology needs succeeds.
-const amqpUrl = new URL(process.env.RABBITMQ_URL || 'amqp://guest:guest@localhost:5672');
+// The first node of a cluster list: the matrix is about permissions, which every node of a cluster shares.
+const amqpUrl = new URL(firstBrokerUrl(process.env.RABBITMQ_URL || 'amqp://guest:guest@localhost:5672'));
 const managementUrl = process.env.RABBITMQ_MANAGEMENT_URL || 'http://guest:guest@localhost:15672';
 const amqpBase = `amqp://${amqpUrl.hostname}:${amqpUrl.port || 5672}`;
 const refused = 403;
