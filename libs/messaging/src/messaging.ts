@@ -5,7 +5,7 @@ import { BackgroundDispatch } from './publish/background-dispatch';
 import { managed, type BrokerConnection } from './connection/broker-connection';
 import type { EventCodec } from './codec/codec';
 import { ConfirmPublisher } from './publish/confirm-publisher';
-import { ArchiveIntake, archivePositionCollection } from './consume/archive-intake';
+import { ArchiveIntake, archiveParkCollection, archivePositionCollection } from './consume/archive-intake';
 import { archiveNames } from './archive/topology';
 import { ConsumerGroup } from './consume/consumer-group';
 import { catalogueCodec } from './codec/catalogue-codec';
@@ -15,7 +15,7 @@ import type { EmitOptions, HandlerMap } from './consume/handler';
 import { createEmitter } from './consume/handler-context';
 import { inboxCollection } from './consume/inbox';
 import { silentLogger, type MessagingLogger } from './logger';
-import { noopMetrics, type MessagingMetrics } from './metrics';
+import { noopMetrics, type MessagingMetrics, type ObservingMessagingMetrics } from './metrics';
 import { OutboxDispatcher } from './outbox/dispatcher';
 import { defaultLeaseMs, OutboxRelay, type OutboxRelayOptions } from './outbox/relay';
 import { outboxCollection, type OutboxRow } from './outbox/row';
@@ -188,6 +188,15 @@ export function createMessaging(options: MessagingOptions): Messaging {
       })
     : undefined;
   const consuming = (): boolean => consumers.isConsuming() && (archiveIntake?.isConsuming() ?? true);
+  (metrics as ObservingMessagingMetrics).observe?.({
+    deadLetterQueue: names.deadLetterQueue,
+    deadLetterDepth: () => readyCount(connection, names.deadLetterQueue),
+    outboxPending: () => options.store.collection<OutboxRow>(outboxCollection).count({ status: 'pending' }),
+    consumers: () => [
+      ...consumers.consumerCounts(),
+      ...(archiveIntake ? [{ queue: archiveNames(prefix).archiveStream, consumers: archiveIntake.isConsuming() ? 1 : 0 }] : []),
+    ],
+  });
 
   let stopped = false;
   let declaredGeneration = 0;
@@ -220,7 +229,10 @@ export function createMessaging(options: MessagingOptions): Messaging {
       // The relay walks pending rows in `seq` order: without this index MongoDB sorts the whole backlog in memory.
       await options.store.ensureIndex(outboxCollection, { fields: ['status', 'seq'] });
       await options.store.ensureIndex(inboxCollection, { fields: ['receivedAt'] });
-      if (archiveIntake) await options.store.ensureCollection(archivePositionCollection);
+      if (archiveIntake) {
+        await options.store.ensureCollection(archivePositionCollection);
+        await options.store.ensureCollection(archiveParkCollection);
+      }
       connection.on('connected', onConnected);
       relay.start();
       if (connection.isConnected()) {
@@ -274,4 +286,15 @@ export function createMessaging(options: MessagingOptions): Messaging {
       await publisher.close();
     },
   };
+}
+
+/** A queue's ready count through a passive declare on a throwaway channel (a missing queue closes the channel that asked). */
+async function readyCount(connection: ReturnType<typeof managed>, queue: string): Promise<number | undefined> {
+  if (!connection.isConnected()) return undefined;
+  const channel = await connection.openChannel('plain');
+  try {
+    return (await channel.checkQueue(queue)).messageCount;
+  } finally {
+    await channel.close().catch(() => undefined);
+  }
 }

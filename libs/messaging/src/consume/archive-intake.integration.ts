@@ -8,7 +8,7 @@ import { troupeHeaders } from '../codec/amqp-message';
 import { brokerUrl, countEffect, Harness, stockReserved, totalEffects } from '../test-support/harness';
 import { publishRaw, takeMessages } from '../testing';
 import { topologyNames } from '../topology/topology';
-import { archivePositionCollection, type ArchivePosition } from './archive-intake';
+import { archiveParkCollection, archivePositionCollection, type ArchivePosition } from './archive-intake';
 import type { HandlerMap } from './handler';
 
 // A read side fed from the event archive: no queue of its own, position kept in its store with its effects.
@@ -135,5 +135,21 @@ describe('archive intake on the real broker', function () {
     const totals = await totalEffects(store);
     assert.equal(totals.sum, 10);
     assert.equal(totals.max, 1);
+  });
+
+  it('parks a record neither of two instances sharing a store can project once, not once per instance', async () => {
+    await board();
+    await board();
+    for (let index = 0; index < 3; index++) {
+      await publishRaw(brokerUrl, topologyNames(harness.prefix, 'board').eventsExchange, 'stock.reserved', Buffer.from(`{not json ${index}`), { messageId: `broken-${index}` });
+    }
+    await publish(stockReserved());
+    await effectsReach(1);
+    await waitFor(async () => ((await position()) === 3 ? true : undefined), { what: 'the position past the last record' });
+    // The slower instance reads the broken records too, after the faster one parked them; give it time to.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const letters = await takeMessages(brokerUrl, topologyNames(harness.prefix, 'board').deadLetterQueue, 6, 2_000);
+    assert.deepEqual(letters.map((letter) => letter.properties.messageId).sort(), ['broken-0', 'broken-1', 'broken-2']);
+    assert.equal((await store.collection(archiveParkCollection).find({})).length, 0, 'no claim left behind');
   });
 });

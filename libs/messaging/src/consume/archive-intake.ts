@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { EventEnvelope } from '@troupe/contracts';
-import type { Store, StoreSession, StoredDocument } from '@troupe/persistence';
+import { ConcurrencyError, DuplicateKeyError, type Store, type StoreSession, type StoredDocument } from '@troupe/persistence';
 import type { Tracing } from '@troupe/tracing';
 import type { Channel, ConsumeMessage } from 'amqplib';
 import { isArchiveMarker } from '../archive/marker';
@@ -25,6 +26,21 @@ export interface ArchivePosition extends StoredDocument {
   _id: string;
   offset: number;
 }
+
+export const archiveParkCollection = 'troupe_archive_parks';
+
+/**
+ * One instance's claim to dead-letter the record at one offset (`<service>:<offset>`): instances sharing a store all
+ * read every record, and without it each would park its own copy of a record none of them can project.
+ */
+export interface ArchivePark extends StoredDocument {
+  _id: string;
+  holder: string;
+  /** Epoch ms; past it another instance may take the claim over (the holder died between claiming and parking). */
+  until: number;
+}
+
+type ParkClaim = 'mine' | 'theirs' | 'passed';
 
 export interface ArchiveIntakeDeps {
   service: string;
@@ -83,6 +99,8 @@ export class ArchiveIntake {
   private reopenTimer: NodeJS.Timeout | undefined;
   private reopenAttempt = 0;
   private waitTimer: { timer: NodeJS.Timeout; resolve: () => void } | undefined;
+  /** This process's name on park claims. */
+  private readonly holder = `${process.pid}:${randomUUID().slice(0, 8)}`;
 
   constructor(private readonly deps: ArchiveIntakeDeps) {}
 
@@ -226,9 +244,21 @@ export class ArchiveIntake {
           continue;
         }
         const reason = error instanceof InvalidRecord ? error.reason : action.reason;
+        const claim = await this.claimPark(offset);
+        // Another instance sharing the store read past it (parked it, or applied it after all): nothing left to do here.
+        if (claim === 'passed') return true;
+        if (claim === 'theirs') {
+          // It is parking it now: once its position moves past the record, `passed`; if it dies, its claim runs out.
+          await this.wait(Math.min(500, this.deps.leaseMs));
+          if (!lease.alive || this.stopping || this.lease !== lease) return false;
+          continue;
+        }
         if (!(await this.park(message, reason, describeError(error)))) return false;
         this.deps.metrics.deadLettered(routingKey, reason);
-        await this.transaction((session) => this.savePosition(session, offset));
+        await this.transaction(async (session) => {
+          await this.savePosition(session, offset);
+          await session.collection<ArchivePark>(archiveParkCollection).delete(this.parkId(offset));
+        });
         return true;
       }
     }
@@ -261,6 +291,36 @@ export class ArchiveIntake {
     await handler(event, createHandlerContext(session, { codec, source: service, leaseMs, logger }, { event, traceparent, retryCount: 0 }, rows));
     if (rows.length > 0) throw new NonRecoverableError(`a projection fed from the archive emitted ${rows.map((row) => row.routingKey).join(', ')}: read sides must not emit`);
     return { outcome: 'applied', type: event.type };
+  }
+
+  private parkId(offset: number): string {
+    return `${this.deps.service}:${offset}`;
+  }
+
+  /**
+   * Whether this instance is the one to dead-letter the record at `offset`. A claim that outlives its holder (a crash
+   * between the claim and the position moving on) is taken over after `leaseMs`: the record may then be parked twice,
+   * never not at all.
+   */
+  private async claimPark(offset: number): Promise<ParkClaim> {
+    const now = Date.now();
+    try {
+      return await this.transaction(async (session) => {
+        const stored = await session.collection<ArchivePosition>(archivePositionCollection).get(this.deps.service);
+        if (stored !== undefined && stored.offset >= offset) return 'passed';
+        const claims = session.collection<ArchivePark>(archiveParkCollection);
+        const current = await claims.get(this.parkId(offset));
+        if (current && current.holder !== this.holder && current.until > now) return 'theirs';
+        const claim: ArchivePark = { _id: this.parkId(offset), holder: this.holder, until: now + this.deps.leaseMs };
+        if (current) await claims.update(claim, current.version!);
+        else await claims.insert(claim);
+        return 'mine';
+      });
+    } catch (error) {
+      // Two instances claimed at once (a store without serialised transactions): the other one's write won.
+      if (error instanceof ConcurrencyError || error instanceof DuplicateKeyError) return 'theirs';
+      throw error;
+    }
   }
 
   /** Never backwards: another instance sharing the store may be ahead, re-reading only what its inbox skips. */
