@@ -86,7 +86,7 @@ async function benchTroupe(options: BenchOptions): Promise<{ troupe: BenchReport
       const sold = await request(system.urlOf('inventory-service'), 'PUT', `/stock/${soldOutSku}`, { json: { available: 0 }, headers });
       expectStatus(sold, [200], `PUT /stock/${soldOutSku}`);
     }
-    const workload = orderWorkload(system.urlOf('order-service'), tap, options.mix);
+    const workload = orderWorkload(system.urlsOf('order-service'), tap, options.mix);
     const timeoutMs = system.sagaDeadlineMs + 30_000;
     say('warming up (20 orders)…');
     await runPhase('warm-up', { kind: 'saturated', count: 20, concurrency: 4 }, offset(workload, 1_000_000), timeoutMs, { quiet: true });

@@ -34,4 +34,17 @@ describe('parseOptions', () => {
     assert.throws(() => parseOptions(['--fast']), /unknown option --fast/);
     assert.throws(() => parseOptions(['--profile']), /--profile needs a directory/);
   });
+
+  it('--instances N runs every app N times, --cluster N is recorded for the report; both only for a system the bench starts', () => {
+    const options = parseOptions(['--instances', '2', '--cluster', '3']);
+    assert.equal(options.instances, 2);
+    assert.equal(options.cluster, 3);
+    assert.equal(parseOptions([]).instances, 1);
+    assert.throws(() => parseOptions(['--instances', '0']), /--instances needs a whole number from 1 to 4, got 0/);
+    assert.throws(() => parseOptions(['--instances', '1.5']), /whole number/);
+    assert.throws(() => parseOptions(['--instances', '5']), /from 1 to 4/);
+    assert.throws(() => parseOptions(['--cluster']), /--cluster needs a whole number from 1 to 9, got nothing/);
+    assert.throws(() => parseOptions(['--instances', '2', '--target-url', 'order-service=http://h:3000']), /a running system \(--target-url\) has the instances it has/);
+    assert.throws(() => parseOptions(['--cluster', '3', '--target-url', 'order-service=http://h:3000']), /--cluster runs the system the bench starts/);
+  });
 });

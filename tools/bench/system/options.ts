@@ -26,6 +26,13 @@ export interface BenchOptions {
    * saturated phase's bounds (CLOCK_MONOTONIC µs, the profiles' clock) and the apps' pids, for the analyser.
    */
   profileDir?: string;
+  /** Processes per app of the system the bench starts (competing consumers; POSTs spread over order-service's). */
+  instances: number;
+  /**
+   * On a local cluster of this many nodes (tools/infra/cluster.mjs): `npm run bench` ensures it and hands the bench its
+   * comma-separated RABBITMQ_URL. Here only recorded, for the report.
+   */
+  cluster?: number;
 }
 
 export const defaultOptions: BenchOptions = {
@@ -41,11 +48,19 @@ export const defaultOptions: BenchOptions = {
   prefix: '',
   rabbitmqUrl: 'amqp://guest:guest@localhost:5672',
   json: false,
+  instances: 1,
 };
 
 export const usage = `npm run bench -- [--mode saturated|rate|both] [--orders 400] [--concurrency 40]
   [--rate 100] [--duration 20] [--mix happy|mixed] [--raw-sagas 2000] [--no-raw]
-  [--target-url order-service=http://localhost:3000 ...] [--prefix <RABBITMQ_PREFIX>] [--json] [--profile <dir>]`;
+  [--target-url order-service=http://localhost:3000 ...] [--prefix <RABBITMQ_PREFIX>] [--json] [--profile <dir>]
+  [--instances 1] [--cluster N]`;
+
+function wholeNumber(flag: string, value: string | undefined, max: number): number {
+  const parsed = Number(value);
+  if (value === undefined || !/^\d+$/.test(value) || parsed < 1 || parsed > max) throw new Error(`${flag} needs a whole number from 1 to ${max}, got ${value ?? 'nothing'}`);
+  return parsed;
+}
 
 function positive(flag: string, value: string | undefined): number {
   const parsed = Number(value);
@@ -90,10 +105,14 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv = {
       case '--prefix': options.prefix = value() ?? ''; break;
       case '--rabbitmq-url': options.rabbitmqUrl = value() ?? options.rabbitmqUrl; break;
       case '--json': options.json = true; break;
+      case '--instances': options.instances = wholeNumber(flag, value(), 4); break;
+      case '--cluster': options.cluster = wholeNumber(flag, value(), 9); break;
       case '--profile': options.profileDir = value() ?? ''; if (!options.profileDir) throw new Error('--profile needs a directory'); break;
       default: throw new Error(`unknown option ${flag}\n${usage}`);
     }
   }
+  if (options.instances > 1 && Object.keys(options.targetUrls).length > 0) throw new Error('--instances sets up the system the bench starts; a running system (--target-url) has the instances it has');
+  if (options.cluster !== undefined && Object.keys(options.targetUrls).length > 0) throw new Error('--cluster runs the system the bench starts on the local cluster; with --target-url, run that system on the cluster instead');
   return options;
 }
 

@@ -7,10 +7,15 @@ import { benchOrder } from './order-mix';
 import { summarize, type LatencySummary } from './percentiles';
 import type { PhaseResult, Workload } from './phase';
 
-/** POST /orders, then wait for the saga's terminal event at the tap: latency is what a client would wait. */
-export function orderWorkload(ordersUrl: string, tap: EventTap, mix: Mix): Workload {
-  const client = jsonPoster(ordersUrl);
+/**
+ * POST /orders, then wait for the saga's terminal event at the tap: latency is what a client would wait. With several
+ * order-service instances the orders go to each in turn, as a load balancer would send them.
+ */
+export function orderWorkload(ordersUrls: readonly string[], tap: EventTap, mix: Mix): Workload {
+  if (ordersUrls.length === 0) throw new Error('orderWorkload needs at least one order-service URL');
+  const clients = ordersUrls.map((url) => jsonPoster(url));
   return async (index, startedAt) => {
+    const client = clients[index % clients.length]!;
     const { body } = benchOrder(index, mix);
     const sent = performance.now();
     const answer = await client.post('/orders', body);

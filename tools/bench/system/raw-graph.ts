@@ -195,7 +195,7 @@ export async function startRawGraph(url: string, manifests: readonly ServiceMani
         for (const exchange of names.exchanges) await admin.deleteExchange(exchange).catch(() => undefined);
         await admin.close();
       }
-      await deleteNamespace(brokerAdmin(url), prefix).catch(() => undefined);
+      await deleteNamespace(brokerAdmin(url, process.env.RABBITMQ_MANAGEMENT_URL || undefined), prefix).catch(() => undefined);
     })());
 
   try {

@@ -6,6 +6,8 @@ import type { BenchOptions } from './options';
 export interface SystemUnderTest {
   prefix: string;
   urlOf(app: OrderApp): string;
+  /** Every instance's URL (one unless --instances): the load is spread over them. */
+  urlsOf(app: OrderApp): string[];
   /** Every process to read memory from; `pid` (for its CPU time) only when the bench started it. */
   processes: Array<{ app: string; url: string; pid?: number }>;
   sagaDeadlineMs: number;
@@ -30,6 +32,7 @@ export async function systemUnderTest(options: BenchOptions): Promise<SystemUnde
     return {
       prefix: options.prefix,
       urlOf,
+      urlsOf: (app) => [urlOf(app)],
       processes: apps.map(({ name }) => ({ app: name, url: urlOf(name) })),
       sagaDeadlineMs: 30_000,
       adminToken: runningSystemAdminToken(),
@@ -38,14 +41,24 @@ export async function systemUnderTest(options: BenchOptions): Promise<SystemUnde
     };
   }
   // Info, the apps' default: the kit learns each app's URL from its "listening on" info line.
-  const system = await startOrderSystem({ rabbitmqUrl: options.rabbitmqUrl, built: true, nodeArgs: options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(options.profileDir)}`] : undefined });
+  const instances = Object.fromEntries(orderSystemApps().map((app) => [app.name, options.instances]));
+  const system = await startOrderSystem({
+    rabbitmqUrl: options.rabbitmqUrl,
+    // The local cluster's management API is not on the broker host's 15672 (npm run bench sets it for --cluster).
+    ...(process.env.RABBITMQ_MANAGEMENT_URL ? { managementUrl: process.env.RABBITMQ_MANAGEMENT_URL } : {}),
+    built: true,
+    instances,
+    nodeArgs: options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(options.profileDir)}`] : undefined,
+  });
+  const broker = options.cluster === undefined ? 'single broker' : `${options.cluster}-node cluster`;
   return {
     prefix: system.prefix,
     urlOf: (app) => system.urlOf(app),
-    processes: system.instances.map((instance) => ({ app: instance.app, url: instance.process.url, pid: instance.process.pid })),
+    urlsOf: (app) => system.instances.filter((instance) => instance.app === app).map((instance) => instance.process.url),
+    processes: system.instances.map((instance) => ({ app: instance.index === 0 ? instance.app : `${instance.app}#${instance.index + 1}`, url: instance.process.url, pid: instance.process.pid })),
     sagaDeadlineMs: system.sagaDeadlineMs,
     adminToken: system.adminToken,
-    describe: `order system started for this run (${system.instances.length} built processes on node, namespace ${system.prefix})`,
+    describe: `order system started for this run (${system.instances.length} built processes on node, ${options.instances} per app, ${broker}, namespace ${system.prefix})`,
     stop: () => system.stop(),
   };
 }
