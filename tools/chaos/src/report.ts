@@ -54,6 +54,8 @@ export interface ClientFigures {
 export interface ReportContext {
   client: ClientFigures;
   seed: number;
+  /** The command that replays this run. */
+  replay?: string;
   namespace: string;
   launch: string;
   windowS: number;
@@ -78,7 +80,7 @@ const faultLabels: Record<keyof FaultFigures['recoveries'], string> = {
 /** The run's table: faults with recovery times, outcomes asked vs got, the broker's queues, then what went wrong. */
 export function formatReport(verdict: Verdict, faults: FaultFigures, context: ReportContext): string {
   const lines: string[] = [];
-  lines.push(`chaos run, seed ${context.seed} (replay: npm run chaos -- --seed ${context.seed}), namespace ${context.namespace}`);
+  lines.push(`chaos run, seed ${context.seed} (replay: ${context.replay ?? `npm run chaos -- --seed ${context.seed}`}), namespace ${context.namespace}`);
   lines.push(`workers: ${context.launch}; window ${context.windowS} s; wall ${context.wallS.toFixed(0)} s; load average ${fmtLoad(context.loadBefore)} before, ${fmtLoad(context.loadAfter)} after`);
   lines.push('');
   lines.push(`${'fault'.padEnd(26)}${pad('count', 7)}${pad('recovery median', 17)}${pad('max', 9)}`);
@@ -96,7 +98,7 @@ export function formatReport(verdict: Verdict, faults: FaultFigures, context: Re
   if (faults.gaps && faults.nodeLosses.length > 0) {
     const gap = (label: string, found: Gap | undefined) =>
       found ? `${label} ${s(found.ms)} (from +${s(found.from - faults.gaps!.t0)})` : `${label} -`;
-    lines.push(`  longest stall: ${gap('between accepted POST /orders', faults.gaps.acceptedPostMs)}; ${gap('between published events', faults.gaps.publishedEventMs)}`);
+    lines.push(`  longest stall while orders were placed: ${gap('between accepted POST /orders', faults.gaps.acceptedPostMs)}; ${gap('between published events', faults.gaps.publishedEventMs)}`);
   }
   const { client } = context;
   lines.push(
