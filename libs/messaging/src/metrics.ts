@@ -28,6 +28,26 @@ export interface MessagingMetrics {
   unroutableDropped(eventType: string): void;
 }
 
+/**
+ * Levels read when metrics are collected (a scrape), not counted on the hot path. Each may be slow or fail: the
+ * collector bounds and catches them.
+ */
+export interface MessagingObservables {
+  /** This service's dead-letter queue. */
+  deadLetterQueue: string;
+  /** Letters ready in the DLQ, from the broker (passive declare); undefined while not connected. */
+  deadLetterDepth(): Promise<number | undefined>;
+  /** Outbox rows not yet confirmed by the broker (the relay's backlog), from the store. */
+  outboxPending(): Promise<number>;
+  /** This instance's consumers per queue it reads (1 while consuming, 0 while it is not). */
+  consumers(): { queue: string; consumers: number }[];
+}
+
+/** What a metrics implementation may also take: the levels above, handed over once by `createMessaging`. */
+export interface ObservingMessagingMetrics extends MessagingMetrics {
+  observe?(source: MessagingObservables): void;
+}
+
 const ignore = (): void => undefined;
 
 export const noopMetrics: MessagingMetrics = {

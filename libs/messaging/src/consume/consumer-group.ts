@@ -66,6 +66,12 @@ export class ConsumerGroup {
     return this.sources.length === 0 || (!this.stopping && this.lease !== undefined && this.lease.alive && this.lease.consuming && this.connection.isCurrent(this.lease.channel));
   }
 
+  /** Per queue, how many consumers this group has on it now: one while consuming, none while it is reopening. */
+  consumerCounts(): { queue: string; consumers: number }[] {
+    const consuming = this.isConsuming() && this.sources.length > 0;
+    return this.sources.map((source) => ({ queue: source.queue, consumers: consuming ? 1 : 0 }));
+  }
+
   inFlightCount(): number {
     return this.inFlight.size;
   }

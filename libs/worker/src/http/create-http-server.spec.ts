@@ -101,6 +101,40 @@ describe('createHttpServer', () => {
     });
   });
 
+  describe('HTTP request metrics', () => {
+    it('counts and times requests by route pattern (not the raw URL), method and status class', async () => {
+      const registry = createMetrics('http-metrics').registry;
+      const server = createHttpServer({ logger: silent, registry, checks: {} });
+      server.get<{ Params: { id: string } }>('/orders/:id', async (request, reply) => (request.params.id === 'missing' ? reply.status(404).send({}) : { id: request.params.id }));
+      for (const id of ['a1', 'b2', 'c3']) await server.inject({ url: `/orders/${id}` });
+      await server.inject({ url: '/orders/missing' });
+      await server.inject({ url: '/no/such/route/42' });
+      await server.inject({ method: 'POST', url: '/orders/a1' });
+      const text = (await server.inject({ url: '/metrics' })).body;
+      const line = (name: string, labels: string) => new RegExp(`^${name}\\{${labels},service="http-metrics"\\} (\\S+)$`, 'm').exec(text)?.[1];
+      assert.equal(line('troupe_http_requests_total', 'route="/orders/:id",method="GET",status_class="2xx"'), '3');
+      assert.equal(line('troupe_http_requests_total', 'route="/orders/:id",method="GET",status_class="4xx"'), '1');
+      // An unknown path and a method without a route share one series instead of one per URL.
+      assert.equal(line('troupe_http_requests_total', 'route="\\(unmatched\\)",method="GET",status_class="4xx"'), '1');
+      assert.equal(line('troupe_http_requests_total', 'route="\\(unmatched\\)",method="POST",status_class="4xx"'), '1');
+      // prom-client puts the default label first on histogram series.
+      assert.match(text, /^troupe_http_request_duration_seconds_count\{service="http-metrics",route="\/orders\/:id",method="GET",status_class="2xx"\} 3$/m);
+      assert.match(text, /^troupe_http_request_duration_seconds_bucket\{le="10",service="http-metrics",route="\/orders\/:id",method="GET",status_class="2xx"\} 3$/m);
+      assert.doesNotMatch(text, /a1|b2|c3|\/no\/such/, 'no raw URL becomes a label');
+      await server.close();
+    });
+
+    it('shares the series when several servers use one registry', async () => {
+      const registry = createMetrics('shared').registry;
+      const first = createHttpServer({ logger: silent, registry, checks: {} });
+      const second = createHttpServer({ logger: silent, registry, checks: {} });
+      await first.inject({ url: '/health' });
+      await second.inject({ url: '/health' });
+      assert.match((await registry.metrics()), /^troupe_http_requests_total\{route="\/health",method="GET",status_class="2xx",service="shared"\} 2$/m);
+      await Promise.all([first.close(), second.close()]);
+    });
+  });
+
   describe('request bodies', () => {
     const valid = { customerId: 'c1', items: [{ quantity: 2 }] };
 

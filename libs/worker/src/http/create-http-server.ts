@@ -6,13 +6,14 @@ import type { Tracing } from '@troupe/tracing';
 import { protectAdminRoutes } from './admin-auth';
 import { describeInvalid, ErrorBody, formatBytes, invalidFields } from './error-response';
 import { evaluateHealth, HealthChecks } from './health';
+import { httpMetricsOn, unmatchedRoute } from '../metrics/http-metrics';
 
 /** The HTTP server apps add their routes to. */
 export type HttpServer = FastifyInstance;
 
 export interface HttpServerOptions {
   logger: Logger;
-  /** Served as Prometheus text on GET /metrics. */
+  /** Served as Prometheus text on GET /metrics; every request is counted and timed on it (troupe_http_*). */
   registry: Registry;
   /** Evaluated on every GET /health; all must be true for a 200. */
   checks: HealthChecks;
@@ -80,6 +81,12 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   http.setNotFoundHandler((request, reply) =>
     reply.status(404).send({ error: 'Not Found', message: `no route for ${request.method} ${request.url.split('?')[0]}` } satisfies ErrorBody),
   );
+
+  // Counted after the answer is sent, with Fastify's own timer: what a client waited, whatever the route did.
+  const httpMetrics = httpMetricsOn(options.registry);
+  http.addHook('onResponse', async (request, reply) => {
+    httpMetrics.observe(request.routeOptions.url ?? unmatchedRoute, request.method, reply.statusCode, reply.elapsedTime / 1000);
+  });
 
   // Keep-alive sockets busy when close() starts would otherwise stay open (and hold shutdown) until they time out:
   // once closing, every response asks the client to close its connection.

@@ -1,11 +1,11 @@
-import type { MessagingMetrics } from '@troupe/messaging';
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import type { MessagingObservables, ObservingMessagingMetrics } from '@troupe/messaging';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 export interface WorkerMetrics {
   /** Apps may register their own metrics here; everything on it is served on /metrics. */
   readonly registry: Registry;
-  /** Handed to the messaging pipeline, so every service exposes the same series. */
-  readonly messaging: MessagingMetrics;
+  /** Handed to the messaging pipeline, so every service exposes the same series (and the levels it observes). */
+  readonly messaging: ObservingMessagingMetrics;
   /** One transaction re-run injected by STORE_FAULTS (zero in production). */
   storeFaultInjected(): void;
 }
@@ -37,6 +37,8 @@ export function createMetrics(service: string): WorkerMetrics {
     registers: [registry],
   });
 
+  const levels = observedLevels(registry);
+
   const storeFaults = counter('troupe_store_faults_injected_total', 'Store transaction re-runs injected by STORE_FAULTS (MongoDB transient-error semantics)', []);
 
   return {
@@ -53,6 +55,63 @@ export function createMetrics(service: string): WorkerMetrics {
       returned: (exchange, reason) => returned.inc({ exchange, reason }),
       topologyRedeclared: (trigger) => redeclared.inc({ trigger }),
       unroutableDropped: (event) => unroutableDropped.inc({ event }),
+      observe: (source) => levels.observe(source),
     },
   };
+}
+
+/** A level that cannot be read within this is left out of the scrape rather than holding /metrics up. */
+export const levelReadTimeoutMs = 1_000;
+
+/**
+ * Gauges read at scrape time from what messaging observes. Not counted on the hot path: a level is a question to
+ * the broker or the store, asked once per scrape. A DLQ depth that cannot be read (broker down) is absent from that
+ * scrape rather than a stale or made-up number; the outbox level (unlabelled, so never absent) keeps its last reading.
+ */
+function observedLevels(registry: Registry): { observe(source: MessagingObservables): void } {
+  let source: MessagingObservables | undefined;
+  new Gauge({
+    name: 'troupe_dlq_messages',
+    help: "Dead letters ready in this service's DLQ, from the broker at scrape time (every instance reports the same queue)",
+    labelNames: ['queue'] as const,
+    registers: [registry],
+    async collect() {
+      this.reset();
+      if (!source) return;
+      const depth = await bounded(source.deadLetterDepth());
+      if (depth !== undefined) this.set({ queue: source.deadLetterQueue }, depth);
+    },
+  });
+  new Gauge({
+    name: 'troupe_outbox_pending',
+    help: "Outbox rows not yet confirmed by the broker (the relay's backlog), from this service's store at scrape time",
+    labelNames: [] as const,
+    registers: [registry],
+    async collect() {
+      if (!source) return;
+      const pending = await bounded(source.outboxPending());
+      if (pending !== undefined) this.set(pending);
+    },
+  });
+  new Gauge({
+    name: 'troupe_consumers',
+    help: 'Consumers this instance has on each queue it reads (1 consuming, 0 not); sum over instances for the total',
+    labelNames: ['queue'] as const,
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const { queue, consumers } of source?.consumers() ?? []) this.set({ queue }, consumers);
+    },
+  });
+  return { observe: (observed) => (source = observed) };
+}
+
+async function bounded<T>(read: Promise<T>): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), levelReadTimeoutMs)));
+  try {
+    return await Promise.race([read.catch(() => undefined), timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
