@@ -12,6 +12,8 @@ import { describeTlsEnv, ensureTls } from './tls.mjs';
 import { servedApps, workspaceRoot } from './apps.mjs';
 import { exitCodeOf, spawnNx } from './nx.mjs';
 import { parseStartOptions, planInstances, serveCommand, StartUsageError, startUsage } from './start-plan.mjs';
+import { checkoutId, checkSharedBroker, describeClash, vhostOf } from './checkout.mjs';
+import { awaitExitRecords, exitRecordVariable, forwardLines, freshExitRecordDir, nxOutputFilter, readExitRecords, runningWorkerPids, stopSummary } from './stop-summary.mjs';
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const fail = (message, code = 1) => {
@@ -44,6 +46,12 @@ try {
   fail(error.message, 2);
 }
 
+const checkout = checkoutId(workspaceRoot);
+const prefix = process.env.RABBITMQ_PREFIX ?? '';
+const exitRecords = freshExitRecordDir(path.join(workspaceRoot, 'data', 'run', 'workers'));
+// The workers' own bound on a graceful stop, and a margin for their exit to be recorded.
+const shutdownBoundMs = Number(process.env.SHUTDOWN_TIMEOUT_MS || 10_000) + 3_000;
+
 /** The broker side: the environment every worker gets, and the management URLs to print. */
 async function brokerForWorkers() {
   if (options.cluster !== undefined) {
@@ -53,7 +61,7 @@ async function brokerForWorkers() {
     const { rabbitmqUrl, managementUrls, nodes } = await cluster.ensureCluster(options.cluster);
     console.log(`[start] RabbitMQ cluster of ${options.cluster}: ${nodes.map((node) => node.name ?? node).join(', ')}`);
     // Explicit: with RABBITMQ_URL unset a worker would read data/secrets/<service>.env, which names the single broker.
-    return { env: { RABBITMQ_URL: rabbitmqUrl }, management: managementUrls };
+    return { env: { RABBITMQ_URL: rabbitmqUrl }, management: managementUrls, vhost: vhostOf(rabbitmqUrl) };
   }
   const url = await ensureRabbitMq();
   // `npm start -- --tls`: every worker over amqps:// on 5671, with the generated CA and client certificate.
@@ -62,19 +70,55 @@ async function brokerForWorkers() {
   // Without an explicit RABBITMQ_URL: one least-privilege user per service on the `troupe` vhost; each worker then reads
   // its own data/secrets/<service>.env (so RABBITMQ_URL is left unset for them).
   // With --tls the secrets' URLs are amqps://…:5671 (each service's own user, over TLS); a plain start writes amqp:// again.
+  // A RABBITMQ_PREFIX of the user's own is a namespace the provisioned users (bound to the default names) may not use:
+  // the workers then run as the broker URL's user.
   const { RABBITMQ_URL: tlsUrl, ...tlsFiles } = tlsEnv;
-  const provisioned = !process.env.RABBITMQ_URL && (await provisionBrokerUsers(tlsUrl ?? url, 'start'));
-  return { env: { ...(provisioned ? {} : { RABBITMQ_URL: tlsUrl ?? url }), ...tlsFiles }, management: ['http://localhost:15672'] };
+  const provisioning = !process.env.RABBITMQ_URL && !prefix;
+  const shared = await checkSharedBroker({ amqpUrl: url, provisioning, prefix, services: apps.map((app) => app.name), ownId: checkout, managementUrl: process.env.RABBITMQ_MANAGEMENT_URL });
+  if (shared.others.length > 0) fail(describeClash(shared.others, { vhost: shared.vhost, prefix }).join('\n'));
+  if (shared.unmarked.length > 0) {
+    console.log(`[start] WARNING: ${shared.unmarked.join(', ')} already connected to vhost ${shared.vhost} with the default names, not started by npm start (npm run worker, or an older checkout): they share this start's queues`);
+  }
+  const provisioned = provisioning && (await provisionBrokerUsers(tlsUrl ?? url, 'start'));
+  return { env: { ...(provisioned ? {} : { RABBITMQ_URL: tlsUrl ?? url }), ...tlsFiles }, management: ['http://localhost:15672'], vhost: provisioned ? 'troupe' : vhostOf(tlsUrl ?? url) };
 }
 
 const broker = await brokerForWorkers().catch((error) => fail(error.message));
 const admin = ensureAdminToken();
-const workerEnv = { ...broker.env, ADMIN_TOKEN: admin.token };
+// The workers' stdout is a pipe (to Nx, or to this process): they are told to be pretty when a person watches this one.
+const terminal = process.stdout.isTTY === true;
+const workerEnv = {
+  ...broker.env,
+  ADMIN_TOKEN: admin.token,
+  TROUPE_CHECKOUT: checkout,
+  [exitRecordVariable]: exitRecords,
+  ...(terminal && !process.env.LOG_FORMAT ? { LOG_FORMAT: 'pretty' } : {}),
+  ...(terminal && !process.env.NO_COLOR ? { FORCE_COLOR: '1' } : {}),
+};
 
 /** Every worker once, through Nx (builds first, as the serve targets depend on build). */
 function startThroughNx() {
-  const nx = spawnNx(['run-many', '-t', 'serve', `--parallel=${apps.length}`, '--outputStyle=stream'], workerEnv);
-  return { exited: exitCodeOf(nx), stop: () => signalGroup(nx.pid, 'SIGTERM') };
+  const nx = spawnNx(['run-many', '-t', 'serve', `--parallel=${apps.length}`, '--outputStyle=stream'], workerEnv, { stdio: ['inherit', 'pipe', 'pipe'] });
+  const keep = nxOutputFilter(apps.map((app) => app.name), () => stopping);
+  forwardLines(nx.stdout, process.stdout, keep);
+  forwardLines(nx.stderr, process.stderr, keep);
+  const stop = () => {
+    // The workers themselves, so Nx keeps forwarding their shutdown lines and ends once they have; Nx's whole group
+    // only if none said it started (still building), or as a backstop past the workers' own shutdown bound.
+    const pids = runningWorkerPids(exitRecords);
+    for (const pid of pids) signalPid(pid, 'SIGTERM');
+    if (pids.length === 0) signalGroup(nx.pid, 'SIGTERM');
+    setTimeout(() => signalGroup(nx.pid, 'SIGTERM'), shutdownBoundMs).unref();
+  };
+  return { exited: exitCodeOf(nx), stop };
+}
+
+function signalPid(pid, signal) {
+  try {
+    process.kill(pid, signal);
+  } catch {
+    /* already gone */
+  }
 }
 
 function signalGroup(pid, signal) {
@@ -142,7 +186,14 @@ if (!stopping) {
     console.log(`  ${row.label.padEnd(24)} http://localhost:${row.port}  (${state}; /health, /metrics)`);
   }
   broker.management.forEach((url, index) => console.log(`  ${(broker.management.length > 1 ? `RabbitMQ management #${index + 1}` : 'RabbitMQ management').padEnd(24)} ${url}`));
+  console.log(`  ${'broker names'.padEnd(24)} ${prefix ? `prefix "${prefix}"` : 'the default names'} on vhost ${broker.vhost}; this checkout is ${checkout}`);
   console.log(`[start] admin routes (PUT /stock/:sku, repairs, POST /runs) need Authorization: Bearer <token>; token: ${admin.source}`);
   console.log('[start] Ctrl-C stops everything.');
 }
-process.exit(await workers.exited);
+const exitCode = await workers.exited;
+// Workers may still be draining when Nx (or the last child) is gone: wait for every record, bounded by their own
+// shutdown bound and a margin.
+const records = stopping ? await awaitExitRecords(exitRecords, plan, shutdownBoundMs) : readExitRecords(exitRecords);
+const summary = stopSummary(plan, records);
+for (const line of summary.lines) console.log(line);
+process.exit(stopping ? summary.exitCode : exitCode || 1);

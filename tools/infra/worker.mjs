@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import { servedApps } from './apps.mjs';
 import { bundlePath, staleReason } from './build-layout.mjs';
+import { exitRecordVariable, writeWorkerRecord } from './stop-summary.mjs';
 
 const usageExitCode = 2;
 const [app, ...extra] = process.argv.slice(2);
@@ -19,6 +20,15 @@ const stale = staleReason(app);
 if (stale) {
   console.error(`[worker] ${stale}: run \`npm run build\` first (the production start runs built JavaScript only).`);
   process.exit(1);
+}
+
+// Under `npm start` the exit status would stop at Nx: the worker leaves its pid and, at the end, its exit status in
+// files for npm start's stop and its summary.
+const exitRecordDir = process.env[exitRecordVariable];
+if (exitRecordDir) {
+  const port = Number(process.env.PORT || servedApps().find((entry) => entry.name === app).port);
+  writeWorkerRecord(exitRecordDir, 'running', { app, pid: process.pid, port });
+  process.on('exit', (code) => writeWorkerRecord(exitRecordDir, 'exit', { app, pid: process.pid, port, code }));
 }
 
 // The bundle runs in this very process rather than in a child: one pid for the supervisor, so its SIGTERM reaches
