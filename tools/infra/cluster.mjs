@@ -399,11 +399,17 @@ export function ensureCluster(size) {
           return 'started';
         }
         if (registered.get(node.id) !== node.distPort) throw new Error(`an Erlang node named ${node.id} runs with distribution port ${registered.get(node.id)}, not ${node.distPort}: not one of ours; stop it first`);
-        await awaitStartup(node, Math.min(deadline, Date.now() + 5_000)).catch(async () => {
-          // The VM is up but the application is not (a test's stop_app): start it again.
+        if (await amqpAnswers(node.amqpPort)) return 'running';
+        // The VM is up and its AMQP port silent: still booting (another run started it), or its application was
+        // stopped (a test's stop_app, never started again), which only start_app ends.
+        const state = await rabbitmqctlFor(node)(['eval', 'rabbit_boot_state:get().']);
+        if (state.ok && state.output.trim() === 'stopped') {
+          say(`${node.name} runs with its RabbitMQ application stopped: start_app`);
           await setNodeApp(node, true);
           await awaitStartup(node, deadline);
-        });
+          return 'app started';
+        }
+        await awaitStartup(node, deadline);
         return 'running';
       }),
     );
@@ -425,9 +431,10 @@ export function ensureCluster(size) {
     await Promise.all(nodes.map(async (node) => (await managementAnswers(node, 60)) || silent.push(node.name)));
     if (silent.length > 0) throw new Error(`the management API does not answer on ${silent.join(', ')}; see ${path.join(dataDir, '<node>', 'log')}`);
     const startedCount = states.filter((state) => state === 'started').length;
+    const appStarted = nodes.filter((_, i) => states[i] === 'app started').map((node) => node.id);
     say(
       startedCount === 0
-        ? `cluster of ${size} already running (${nodes.map((node) => node.id).join(', ')}), reused in ${Date.now() - started} ms`
+        ? `cluster of ${size} already running (${nodes.map((node) => node.id).join(', ')}${appStarted.length > 0 ? `; start_app on ${appStarted.join(', ')}` : ''}), reused in ${Date.now() - started} ms`
         : `cluster of ${size} up in ${((Date.now() - started) / 1000).toFixed(1)} s (${startedCount} node(s) started; data and logs in ${shown(dataDir)}/)`,
     );
     const urls = clusterUrls(nodes);
@@ -491,7 +498,7 @@ export async function provisionClusterUsers(cluster, tag = 'infra', { secretsDir
 export function describeCluster(cluster) {
   return [
     `cluster ready: ${cluster.nodes.map((node) => `${node.name} (AMQP ${node.amqpPort})`).join(', ')}`,
-    'connection setting (guest, vhost /; the workers of `npm start` read their own users from data/secrets/):',
+    'connection setting (guest on vhost /; --provision gives each service its own user in data/secrets/):',
     `RABBITMQ_URL=${cluster.rabbitmqUrl}`,
     `management: ${cluster.managementUrls.join('  ')}  (guest/guest from localhost)`,
   ];
