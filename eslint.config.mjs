@@ -48,6 +48,10 @@ const contractSuiteImports = appDirsTagged('type:app').map((app) => `../../${app
 const contractSuiteConstraints = testDepConstraints.map((constraint) =>
   constraint.sourceTag === 'type:e2e' ? { ...constraint, onlyDependOnLibsWithTags: [...constraint.onlyDependOnLibsWithTags, 'type:chassis', 'type:messaging'] } : constraint,
 );
+// The saga board is the browser face of three tools: it compares a saga with the map by inspect's code, draws the
+// saga-map tool's graph and acts on dead letters through the DLQ tool's actions, rather than re-implementing them.
+// Only its src/tooling/ bridge files may import them, and only those tools' sources.
+const boardToolImports = ['inspect', 'saga-map', 'dlq'].map((tool) => `../../../../tools/${tool}/src/**`);
 const testFiles = ['**/*.spec.ts', '**/*.integration.ts', '**/*.e2e.ts', '**/testing.ts', '**/testing/**/*.ts', '**/test-support/**/*.ts', '**/test-fixtures/**/*.ts'];
 
 export default [
@@ -67,6 +71,12 @@ export default [
       '@nx/enforce-module-boundaries': ['error', { enforceBuildableLibDependency: false, allow: [], depConstraints: testDepConstraints }],
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/no-unused-expressions': 'off',
+    },
+  },
+  {
+    files: ['apps/saga-board/src/tooling/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': ['error', { enforceBuildableLibDependency: false, allow: boardToolImports, depConstraints }],
     },
   },
   // The contract suite runs every app's real worker definition in memory: the one project that may import an app,

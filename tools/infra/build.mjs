@@ -75,11 +75,36 @@ async function buildApp(app) {
       if (statSync(file).isFile() && !wanted.includes(entry)) rmSync(file);
     }
   }
-  const inputs = Object.keys(result.metafile.inputs).filter((input) => !input.startsWith('node_modules/'));
+  const client = await buildClient(app, outdir);
+  const inputs = [...Object.keys(result.metafile.inputs), ...client.inputs].filter((input) => !input.startsWith('node_modules/'));
   const manifest = { app, builtAt: new Date().toISOString(), sources: sourceDigests(inputs) };
   replaceFile(path.join(outdir, manifestName), `${JSON.stringify(manifest, null, 2)}\n`);
-  const bytes = result.outputFiles.reduce((sum, file) => sum + file.contents.length, 0);
+  const bytes = [...result.outputFiles, ...client.outputFiles].reduce((sum, file) => sum + file.contents.length, 0);
   return { app, bytes };
+}
+
+// An app with a browser client (apps/<app>/src/client/main.ts: the saga board) gets it bundled into
+// dist/apps/<app>/public/client.{js,css}, beside the server that serves it: built here, never fetched at run time.
+async function buildClient(app, outdir) {
+  const entry = path.join('apps', app, 'src', 'client', 'main.ts');
+  if (!existsSync(path.join(workspaceRoot, entry))) return { inputs: [], outputFiles: [] };
+  const result = await esbuild.build({
+    absWorkingDir: workspaceRoot,
+    entryPoints: [entry],
+    outfile: path.join(outdir, 'public', 'client.js'),
+    write: false,
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2020',
+    minify: true,
+    tsconfig: path.join(workspaceRoot, 'tsconfig.base.json'),
+    metafile: true,
+    logLevel: 'warning',
+    legalComments: 'none',
+  });
+  for (const file of result.outputFiles) replaceFile(file.path, file.contents);
+  return { inputs: Object.keys(result.metafile.inputs), outputFiles: result.outputFiles };
 }
 
 function replaceFile(file, contents) {

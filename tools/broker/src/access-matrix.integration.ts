@@ -6,7 +6,7 @@ import path from 'node:path';
 import { eventTypes } from '@troupe/order-catalogue';
 import { archiveNames, buildTopology, firstBrokerUrl, topologyNames, type Topology } from '@troupe/messaging';
 import { openAccessProbe, type AccessOperation, type AccessProbe, type AccessResult } from '@troupe/messaging/testing';
-import { desiredState, serviceAccess, type ServiceAccess } from './desired-state';
+import { desiredState, observerServices, serviceAccess, type ServiceAccess } from './desired-state';
 import { managementApi } from './management-api';
 import { reconcile } from './reconcile';
 import { readSecret } from './secrets';
@@ -111,7 +111,9 @@ describe('broker permissions derived from the manifests (real broker)', function
         add(`publish ${type}`, { op: 'publish', exchange: names.eventsExchange, routingKey: type }, access.emits.includes(type) ? 'ok' : refused);
       }
       add('publish with an empty routing key', { op: 'publish', exchange: names.eventsExchange, routingKey: '' }, refused);
-      add('publish to the default exchange', { op: 'publish', exchange: '', routingKey: own.queues[0]!.name }, refused);
+      // An observer (the saga board) replays dead letters through the default exchange and reads every DLQ, as the DLQ tool does.
+      const observer = observerServices.includes(access.service);
+      add('publish to the default exchange', { op: 'publish', exchange: '', routingKey: own.queues[0]!.name }, observer ? 'ok' : refused);
       for (const queue of own.queues) {
         if (queue.name === archiveNames('').archiveStream) continue; // a stream: consumed with an offset, not purged
         add(`consume own ${queue.name}`, { op: 'consume', queue: queue.name }, 'ok');
@@ -128,9 +130,10 @@ describe('broker permissions derived from the manifests (real broker)', function
         const theirs = topologyOf(other);
         const theirNames = topologyNames('', other.service);
         for (const queue of theirs.queues.filter((candidate) => candidate.name.startsWith(`${other.service}.`))) {
-          add(`consume ${queue.name}`, { op: 'consume', queue: queue.name }, refused);
-          add(`get ${queue.name}`, { op: 'get', queue: queue.name }, refused);
-          add(`purge ${queue.name}`, { op: 'purge', queue: queue.name }, refused);
+          const readable = observer && queue.name === theirNames.deadLetterQueue ? 'ok' : refused;
+          add(`consume ${queue.name}`, { op: 'consume', queue: queue.name }, readable);
+          add(`get ${queue.name}`, { op: 'get', queue: queue.name }, readable);
+          add(`purge ${queue.name}`, { op: 'purge', queue: queue.name }, readable);
           add(`delete ${queue.name}`, { op: 'delete-queue', queue: queue.name }, refused);
           add(`declare ${queue.name}`, { op: 'declare-queue', queue: queue.name }, refused);
         }

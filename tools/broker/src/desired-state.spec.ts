@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { matchNothing } from '@troupe/messaging';
 import { archiveDeclaredBy, desiredState, serviceAccess, workerApps, workspaceRoot } from './desired-state';
 import { parseBrokerArgs, UsageError } from './broker-args';
 import { passwordMatches, newPassword } from './password-hash';
@@ -25,6 +26,17 @@ describe('desired broker state', () => {
     assert.deepEqual(byService.get('payment-service')!.emits, ['payment.captured', 'payment.declined', 'payment.refunded']);
     assert.deepEqual(byService.get('order-service')!.emits, ['order.cancellation-requested', 'order.cancelled', 'order.confirmed', 'order.created', 'order.rejected']);
     assert.deepEqual(byService.get('reconciler'), { service: 'reconciler', consumes: [], emits: [], archive: false });
+  });
+
+  it('lets the saga board read the archive and every DLQ and replay through the default exchange, and nothing of another service', () => {
+    const board = desiredState({ vhost: 'troupe', prefix: 'p.' }).users.find((user) => user.who === 'saga-board')!;
+    const matches = (regex: string, name: string) => new RegExp(regex).test(name);
+    for (const name of ['p.troupe.archive', 'p.payment-service.dlq', 'p.order-view.dlq', 'p.saga-board.dlq']) assert.ok(matches(board.permissions.read, name), name);
+    for (const name of ['p.payment-service.stock.reserved', 'p.payment-service.retry', 'troupe.archive']) assert.ok(!matches(board.permissions.read, name), name);
+    assert.ok(matches(board.permissions.write, 'amq.default'));
+    assert.ok(!matches(board.permissions.write, 'p.troupe.archive'), 'it never writes the archive');
+    assert.ok(!matches(board.permissions.configure, 'p.troupe.archive'), 'nor declares it');
+    assert.equal(board.topic!.write, matchNothing, 'it emits no event');
   });
 
   it('knows which apps declare the event archive (checked against apps/*/src/worker.ts)', () => {

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { emittedBy, intakeOf, type ServiceManifest } from '@troupe/contracts';
 import { referenceManifests } from '@troupe/order-catalogue';
-import { brokerPermissionsFor, escapeRegex, exactly, matchNothing, topologyNames, type BrokerPermissions } from '@troupe/messaging';
+import { archiveNames, brokerPermissionsFor, escapeRegex, exactly, matchNothing, topologyNames, type BrokerPermissions } from '@troupe/messaging';
 
 /** One broker user as it should be: its permissions on the vhost, and (for services) topic permissions on the events exchange. */
 export interface DesiredUser {
@@ -36,6 +36,13 @@ export interface ServiceAccess {
  * Tools may not import apps, so this is written down here; desired-state.spec.ts reads the apps to keep it true.
  */
 export const archiveDeclaredBy: readonly string[] = ['order-view'];
+
+/**
+ * Workers that observe rather than take part: the saga board follows the archive read-only (live updates) and reads,
+ * replays and purges dead letters as the DLQ tool does. Besides its own names it gets the tool's reach (every DLQ,
+ * the default exchange to replay through) and read on the archive stream, which it consumes but never declares.
+ */
+export const observerServices: readonly string[] = ['saga-board'];
 
 export const workspaceRoot = path.resolve(__dirname, '..', '..', '..');
 
@@ -89,12 +96,16 @@ const tool = (vhost: string, who: string, tags: string[], permissions: DesiredUs
 export function desiredState(options: DesiredOptions): DesiredState {
   const prefix = options.prefix ?? '';
   const services = options.services ?? serviceAccess();
+  const dlqs = services.map((access) => topologyNames(prefix, access.service).deadLetterQueue);
   const users: DesiredUser[] = services.map((access) => {
     const permissions: BrokerPermissions = brokerPermissionsFor({ prefix, ...access });
     const { topic, ...rest } = permissions;
+    if (observerServices.includes(access.service)) {
+      rest.write = `(?:${rest.write})|${exactly(['amq.default'])}`;
+      rest.read = `(?:${rest.read})|${exactly([...dlqs, archiveNames(prefix).archiveStream])}`;
+    }
     return { user: `${options.vhost}-${access.service}`, who: access.service, kind: 'service', tags: [], permissions: rest, topic };
   });
-  const dlqs = services.map((access) => topologyNames(prefix, access.service).deadLetterQueue);
   users.push(
     // Reads every DLQ (get, ack, return, purge) and replays a letter straight into its original queue through the
     // default exchange: that write reaches every queue, which is what replay is. It declares nothing.

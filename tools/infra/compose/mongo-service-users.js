@@ -11,6 +11,7 @@ const services = [
   'order-view',
   'payment-service',
   'reconciler',
+  'saga-board',
   'shipping-service',
 ];
 const prefix = process.env.MONGO_DATABASE_PREFIX || '';

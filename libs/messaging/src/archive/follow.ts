@@ -54,6 +54,8 @@ export function followArchive(options: ArchiveFollowOptions): ArchiveFollower {
   let stopped = false;
   let opening: Promise<void> | undefined;
   let timer: NodeJS.Timeout | undefined;
+  let lastFailure: string | undefined;
+  let failures = 0;
 
   const scheduleOpen = (delayMs: number): void => {
     if (stopped || timer) return;
@@ -101,6 +103,8 @@ export function followArchive(options: ArchiveFollowOptions): ArchiveFollower {
       noAck: false,
       arguments: { 'x-stream-offset': resumedAt ?? 'next' },
     });
+    failures = 0;
+    lastFailure = undefined;
     logger.info({ stream, from: resumedAt ?? 'next' }, 'following the event archive');
     options.onOpen?.(resumedAt === undefined ? {} : { resumedAt });
   };
@@ -109,10 +113,13 @@ export function followArchive(options: ArchiveFollowOptions): ArchiveFollower {
     if (stopped || channel || opening) return;
     opening = openOnce()
       .catch((error: Error) => {
-        // Typically the archive is not declared yet (order-view declares it) or the connection just went.
-        logger.warn({ stream, err: error.message }, 'archive follower: cannot read the archive yet; retrying');
+        // Typically the archive is not declared yet (order-view declares it) or the connection just went: said once
+        // per cause, retried with a growing pause (up to ten times the first) rather than once a second forever.
+        if (error.message !== lastFailure) logger.warn({ stream, err: error.message }, 'archive follower: cannot read the archive yet; retrying');
+        lastFailure = error.message;
+        failures += 1;
         channel = undefined;
-        scheduleOpen(reopenDelayMs);
+        scheduleOpen(reopenDelayMs * Math.min(10, 2 ** (failures - 1)));
       })
       .finally(() => (opening = undefined));
   };

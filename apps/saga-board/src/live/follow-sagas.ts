@@ -1,0 +1,35 @@
+import { followArchive } from '@troupe/messaging';
+import { orderCatalogue } from '@troupe/order-catalogue';
+import type { WorkerContext, WorkerStop } from '@troupe/worker';
+import type { Board } from '../board/board';
+import type { boardConfig } from '../config/board-config';
+import { sagaRefresher } from './saga-refresher';
+
+/**
+ * Live updates: every event appended to the archive names its saga (the subject); the saga is re-read from
+ * order-view and pushed to every open board. Read-only: the board follows the archive without a queue or a store.
+ */
+export function followSagas(context: WorkerContext<typeof boardConfig, Board>): WorkerStop {
+  const board = context.state;
+  const refresher = sagaRefresher({
+    source: board.source,
+    onSaga: (saga) => board.hub.publish('saga', saga),
+    onError: (error) => context.logger.warn({ err: error.message }, 'saga board: could not re-read a saga from order-view'),
+  });
+  const follower = followArchive({
+    broker: context.broker,
+    prefix: context.config.RABBITMQ_PREFIX,
+    catalogue: orderCatalogue,
+    logger: context.logger,
+    onEvent: ({ event }) => {
+      if (event.subject) refresher.eventFor(event.subject, event.id);
+    },
+    // Events of an outage the archive no longer replays may be missed: the browsers reload what they show.
+    onOpen: () => board.hub.publish('resync', {}),
+  });
+  return async () => {
+    await follower.stop();
+    await refresher.idle();
+    board.hub.close();
+  };
+}

@@ -1,0 +1,4 @@
+import { runWorker } from '@troupe/worker';
+import { sagaBoardWorker } from './worker';
+
+void runWorker(sagaBoardWorker);
