@@ -470,6 +470,27 @@ export function stopCluster({ wipe = false } = {}) {
   });
 }
 
+/**
+ * The client connections open on the cluster (cluster-wide, asked of the first management API that answers): what
+ * `--cluster stop` would cut. Empty when no node answers.
+ * @returns {Promise<{ client: string, user: string, node: string }[]>}
+ */
+export async function clusterConnections() {
+  const registered = await epmdNames();
+  const authorization = `Basic ${Buffer.from('guest:guest').toString('base64')}`;
+  for (const node of knownNodes(currentDataDir(), registered).filter((candidate) => registered.has(candidate.id))) {
+    try {
+      const response = await fetch(`http://localhost:${node.managementPort}/api/connections?columns=name,user,node,client_properties`, { headers: { authorization }, signal: AbortSignal.timeout(3000) });
+      if (!response.ok) continue;
+      const connections = await response.json();
+      return connections.map((connection) => ({ client: connection.client_properties?.connection_name ?? connection.name, user: connection.user, node: connection.node }));
+    } catch {
+      /* this node's management API is down: ask the next */
+    }
+  }
+  return [];
+}
+
 /** Which troupe-N nodes run, and who their cluster says its members are. */
 export async function clusterStatus() {
   const dataDir = currentDataDir();

@@ -9,7 +9,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brokerUrlList, hostPortOf } from './broker-urls.mjs';
-import { ClusterUsageError, clusterArgFrom, clusterStatus, describeCluster, ensureCluster, provisionClusterUsers, stopCluster } from './cluster.mjs';
+import { ClusterUsageError, clusterArgFrom, clusterConnections, clusterStatus, describeCluster, ensureCluster, provisionClusterUsers, stopCluster } from './cluster.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -141,14 +141,21 @@ export async function ensureRabbitMq() {
 }
 
 /**
- * `npm run infra -- --cluster <N|stop|reset|status> [--provision]` (tools/infra/cluster.mjs): the local cluster
+ * `npm run infra -- --cluster <N|stop|reset|status> [--provision] [--force]` (tools/infra/cluster.mjs): the local cluster
  * troupe-1..N beside the default node, which is left as it is. `--provision` also creates the `troupe` vhost and the
  * per-service users on it, as `npm start` does; only on request, since it rewrites data/secrets/<service>.env to
  * list the cluster's nodes, which a single-node worker started later would then read.
  */
-async function runClusterCommand(command, provision) {
+async function runClusterCommand(command, { provision, force }) {
   const started = Date.now();
   if (command.action === 'stop' || command.action === 'reset') {
+    // The cluster is shared by whatever runs on this machine (a bench, a chaos run, npm start): stopping it under
+    // their connections breaks them, so that takes --force.
+    const connections = force ? [] : await clusterConnections();
+    if (connections.length > 0) {
+      const clients = [...new Set(connections.map((connection) => connection.client))];
+      throw new ClusterUsageError(`${connections.length} client connection(s) are open on the cluster (${clients.slice(0, 6).join(', ')}${clients.length > 6 ? ', …' : ''}): stop them first, or add --force`);
+    }
     await stopCluster({ wipe: command.action === 'reset' });
     return;
   }
@@ -156,6 +163,7 @@ async function runClusterCommand(command, provision) {
     const { nodes, members } = await clusterStatus();
     if (nodes.length === 0) say('no cluster node exists (start one with --cluster 3)');
     for (const node of nodes) say(`${node.name.padEnd(16)} ${node.amqp ? `running, AMQP ${node.amqpPort}, management ${node.managementPort}` : node.vm ? 'VM up, RabbitMQ application stopped' : 'stopped'}${members.includes(node.name) ? ', cluster member' : ''}`);
+    if (nodes.some((node) => node.amqp)) say(`${(await clusterConnections()).length} client connection(s) open`);
     return;
   }
   const result = await ensureCluster(command.size);
@@ -181,7 +189,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     process.exit(2);
   }
   if (clusterCommand) {
-    runClusterCommand(clusterCommand, process.argv.includes('--provision')).catch((error) => {
+    runClusterCommand(clusterCommand, { provision: process.argv.includes('--provision'), force: process.argv.includes('--force') }).catch((error) => {
       console.error(`[infra] ${error.message}`);
       process.exit(error instanceof ClusterUsageError ? 2 : 1);
     });
