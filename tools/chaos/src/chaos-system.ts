@@ -8,6 +8,7 @@ import { freePorts } from './free-ports';
 import type { LaunchPlan } from './launch';
 import { allTargets, targetName, type ChaosApp, type Target } from './targets';
 import { startWorkerProcess, type WorkerExit, type WorkerProcess } from './worker-process';
+import { firstBrokerUrl } from '@troupe/messaging';
 
 export interface ChaosSystemOptions {
   rabbitmqUrl: string;
@@ -74,9 +75,11 @@ export async function startChaosSystem(options: ChaosSystemOptions) {
   let proxy: TcpProxy | undefined;
   let workerBrokerUrl = options.workerRabbitmqUrl;
   if (workerBrokerUrl === undefined) {
-    const broker = new URL(options.rabbitmqUrl);
+    // The cut proxy forwards to one node: the first of a list (a cluster run passes workerRabbitmqUrl instead).
+    const brokerUrl = firstBrokerUrl(options.rabbitmqUrl);
+    const broker = new URL(brokerUrl);
     proxy = await startTcpProxy({ targetHost: broker.hostname, targetPort: Number(broker.port || 5672) });
-    const proxied = new URL(options.rabbitmqUrl);
+    const proxied = new URL(brokerUrl);
     proxied.hostname = '127.0.0.1';
     proxied.port = String(proxy.port);
     workerBrokerUrl = proxied.toString().replace(/\/$/, '');
