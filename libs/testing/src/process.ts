@@ -67,7 +67,8 @@ function spawnApp(options: AppProcessOptions): Spawned {
     cwd: root,
     // RABBITMQ_URL always explicit: a worker without one reads its provisioned credentials (data/secrets/), which
     // belong to the locked-down `troupe` vhost, not to a test's namespace on the local broker.
-    env: { ...process.env, RABBITMQ_URL: process.env.RABBITMQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672', PORT: '0', HOST: '127.0.0.1', ...options.env },
+    // LOG_FORMAT json: the kit reads the logs as JSON lines (the URL, the tails of failing tests), whatever the shell set.
+    env: { ...process.env, RABBITMQ_URL: process.env.RABBITMQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672', PORT: '0', HOST: '127.0.0.1', LOG_FORMAT: 'json', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);
