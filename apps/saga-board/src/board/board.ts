@@ -15,6 +15,8 @@ export interface Board {
   assets(): ClientAssets;
   settings: BoardSettings;
   now(): number;
+  /** Whether live updates flow: the archive is being followed (set once the follower starts). */
+  following(): boolean;
 }
 
 export interface BoardSettings {

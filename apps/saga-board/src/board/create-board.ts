@@ -26,5 +26,6 @@ export function createBoard({ config }: PrepareContext<typeof boardConfig>): Boa
       adminConfigured: config.ADMIN_TOKEN !== undefined,
     },
     now: () => Date.now(),
+    following: () => false,
   };
 }

@@ -17,8 +17,10 @@ export function connectLive(indicator: HTMLElement): void {
     indicator.textContent = text;
   };
   let wasDown = false;
-  source.addEventListener('hello', () => {
-    show('live', 'live');
+  source.addEventListener('hello', (event) => {
+    const { following } = JSON.parse((event as MessageEvent<string>).data) as { following: boolean };
+    if (following) show('live', 'live');
+    else show('down', 'not following the archive yet: updates may be late');
     // Changes made while the stream was down were not pushed: reload what is on screen.
     if (wasDown) for (const listener of listeners) listener.resync?.();
     wasDown = false;
@@ -28,6 +30,7 @@ export function connectLive(indicator: HTMLElement): void {
     for (const listener of listeners) listener.saga?.(saga);
   });
   source.addEventListener('resync', () => {
+    show('live', 'live');
     for (const listener of listeners) listener.resync?.();
   });
   source.onerror = () => {

@@ -43,29 +43,33 @@ function edgeState(edge: MapEdge, byId: Map<string, MapNode>, overlay: MapOverla
 export function renderMap(model: SagaMapModel, overlay?: MapOverlay): SVGElement {
   const { nodeWidth: w, nodeHeight: nh } = model;
   const byId = new Map(model.nodes.map((node) => [node.id, node]));
+  // Fixed-size arrowheads (user space), so a highlighted, thicker edge does not grow a bigger head.
   const marker = (id: string) =>
-    s('marker', { id, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' }, s('path', { d: 'M 0 0 L 10 5 L 0 10 z', class: `arrow-${id}` }));
+    s('marker', { id, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 9, markerHeight: 9, markerUnits: 'userSpaceOnUse', orient: 'auto-start-reverse' }, s('path', { d: 'M 0 0 L 10 5 L 0 10 z', class: `arrow-${id}` }));
   const svg = s(
     'svg',
     { class: `saga-map${overlay ? ' with-overlay' : ''}`, viewBox: `0 0 ${model.width} ${model.height}`, width: model.width, height: model.height, role: 'img', 'aria-label': 'saga map' },
-    s('defs', {}, marker('forward'), marker('compensation'), marker('taken'), marker('awaited')),
+    s('defs', {}, marker('forward'), marker('compensation'), marker('taken'), marker('taken-compensation'), marker('awaited')),
   );
   for (const edge of model.edges) {
     const from = byId.get(edge.from);
     const to = byId.get(edge.to);
     if (!from || !to) continue;
-    const x1 = from.x + w;
-    const y1 = from.y + nh / 2;
-    const x2 = to.x - 2;
-    const y2 = to.y + nh / 2;
-    const bend = Math.max(24, (x2 - x1) / 2);
+    // Bottom of the cause to the top of the effect; arrows into one event meet at its top, spread a little.
+    const incoming = model.edges.filter((other) => other.to === edge.to);
+    const spread = incoming.length > 1 ? (incoming.indexOf(edge) - (incoming.length - 1) / 2) * 14 : 0;
+    const x1 = from.x + w / 2;
+    const y1 = from.y + nh;
+    const x2 = to.x + w / 2 + spread;
+    const y2 = to.y - 2;
+    const bend = Math.max(18, (y2 - y1) / 2);
     const state = edgeState(edge, byId, overlay);
     const kind = edge.kind === 'compensation' ? 'compensation' : 'forward';
-    const arrow = state === ' taken' ? 'taken' : state === ' awaited' ? 'awaited' : kind;
+    const arrow = state === ' taken' ? (kind === 'compensation' ? 'taken-compensation' : 'taken') : state === ' awaited' ? 'awaited' : kind;
     svg.append(
       s(
         'path',
-        { class: `edge edge-${edge.kind}${state}`, d: `M ${x1} ${y1} C ${x1 + bend} ${y1}, ${x2 - bend} ${y2}, ${x2} ${y2}`, 'marker-end': `url(#${arrow})`, 'data-edge': edge.id },
+        { class: `edge edge-${edge.kind}${state}`, d: `M ${x1} ${y1} C ${x1} ${y1 + bend}, ${x2} ${y2 - bend}, ${x2} ${y2}`, 'marker-end': `url(#${arrow})`, 'data-edge': edge.id },
         s('title', {}, `${edge.service} hears ${edge.from.startsWith('start:') ? edge.why : edge.from} → emits ${edge.to}${edge.kind === 'compensation' ? ' (compensation)' : ''}: ${edge.why}`),
       ),
     );
@@ -78,7 +82,7 @@ export function renderMap(model: SagaMapModel, overlay?: MapOverlay): SVGElement
     group.append(s('title', {}, node.kind === 'start' ? `${node.services.join(', ')} starts: ${node.label}` : `${node.label}, emitted by ${node.services.join(', ')}${node.compensation ? ' (a compensation)' : ''}`));
     if (node.kind === 'start') {
       group.append(s('rect', { width: w, height: nh, rx: nh / 2 }));
-      const lines = wrap(node.label, 26);
+      const lines = wrap(node.label, 34);
       lines.forEach((line, index) => group.append(s('text', { x: w / 2, y: nh / 2 + (index - (lines.length - 1) / 2) * 12 + 4, class: 'start-label' }, line)));
     } else {
       group.append(s('rect', { width: w, height: nh, rx: 8 }));

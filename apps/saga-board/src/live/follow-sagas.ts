@@ -27,6 +27,7 @@ export function followSagas(context: WorkerContext<typeof boardConfig, Board>): 
     // Events of an outage the archive no longer replays may be missed: the browsers reload what they show.
     onOpen: () => board.hub.publish('resync', {}),
   });
+  board.following = () => follower.isFollowing();
   return async () => {
     await follower.stop();
     await refresher.idle();

@@ -10,8 +10,10 @@ export interface MapNode {
   services: string[];
   /** Emitted by a compensation (a refund, a release, a cancellation). */
   compensation: boolean;
-  column: number;
-  row: number;
+  /** Depth: the longest chain of reactions from an initiation to it (top to bottom). */
+  level: number;
+  /** Side by side within a level: 0 the happy path, then failures, then compensations. */
+  lane: number;
   x: number;
   y: number;
 }

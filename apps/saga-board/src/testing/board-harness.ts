@@ -58,6 +58,7 @@ export async function startBoardHarness(options: { deadLetters?: DeadLetterActio
     })(),
     settings: { deadlineMs: 30_000, listLimit: 500, scanLimit: 20_000, adminConfigured: true, ...options.settings },
     now: () => options.now ?? Date.now(),
+    following: () => false,
   };
   const http = createHttpServer({ logger: createLogger('saga-board', 'silent'), registry: createMetrics('saga-board').registry, checks: {}, adminToken: testAdminToken });
   registerBoardRoutes(http, board);

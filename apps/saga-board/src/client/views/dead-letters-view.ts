@@ -112,6 +112,7 @@ export function deadLettersOfService(root: HTMLElement, service: string): () => 
     detailBox.hidden = false;
     replace(detailBox, h('p', { class: 'muted' }, 'loading…'));
     history.replaceState(null, '', `/dead-letters/${service}?letter=${encodeURIComponent(messageId)}`);
+    for (const row of listBox.querySelectorAll<HTMLElement>('tr.letter')) row.classList.toggle('shown', row.dataset.messageId === messageId);
     try {
       const { letters: copies } = await getJson<{ letters: LetterDetail[] }>(`/api/dead-letters/${service}/letters/${encodeURIComponent(messageId)}`);
       const detail = copies[0]!;

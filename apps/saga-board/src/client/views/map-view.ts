@@ -11,8 +11,16 @@ export function mapView(root: HTMLElement): () => void {
       const kindOf = (kind: string) => h('span', { class: `kind kind-${kind}` }, kind);
       replace(
         body,
-        h('section', { class: 'map-panel' }, h('div', { class: 'map-scroll' }, renderMap(map)), mapLegend(false)),
-        h('section', {}, h('h2', {}, 'Reactions'),
+        h('div', { class: 'saga-grid' },
+          h('section', { class: 'map-panel' }, mapLegend(false), h('div', { class: 'map-scroll' }, renderMap(map))),
+          h('div', { class: 'saga-side' },
+            h('section', { class: 'explain' }, h('h2', { class: 'first' }, 'Reading the map'),
+              h('p', {}, 'Top to bottom, as a saga runs. The left column is the happy path; failures step out beside it; the compensation relay (dashed, orange) runs down the right, undoing in reverse order: refund before release.'),
+              h('p', {}, 'Open a saga from the list to see its own path drawn on this map: what it did, what it still awaits, where it departed.')),
+            h('section', {}, h('h2', {}, 'Services'), h('ul', { class: 'services' }, ...map.services.map((service) => h('li', {}, serviceTag(service.service), ' ', service.description)))),
+          ),
+        ),
+        h('section', {}, h('h2', {}, 'Every reaction in the manifests'),
           h('table', { class: 'reactions' },
             h('thead', {}, h('tr', {}, ...['hears', 'service', 'kind', 'emits', 'why'].map((title) => h('th', {}, title)))),
             h('tbody', {},
@@ -22,7 +30,6 @@ export function mapView(root: HTMLElement): () => void {
                 h('td', { class: 'event' }, listener.event), h('td', {}, serviceTag(listener.service)), h('td', {}, kindOf(listener.kind)), h('td', { class: 'muted' }, '—'), h('td', { class: 'muted' }, listener.why))),
             ),
           )),
-        h('section', {}, h('h2', {}, 'Services'), h('ul', { class: 'services' }, ...map.services.map((service) => h('li', {}, serviceTag(service.service), ' ', service.description)))),
       );
     },
     (error: Error) => replace(body, h('p', { class: 'error' }, `Could not load the map: ${error.message}`)),

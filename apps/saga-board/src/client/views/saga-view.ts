@@ -45,7 +45,9 @@ export function sagaView(root: HTMLElement, orderId: string): () => void {
         fact('deadline', `${Math.round(detail.deadlineMs / 1000)} s`, detail.pastHalfDeadline ? h('em', { class: 'warn' }, ' past half') : ''),
         detail.traceUrl ? fact('trace', h('a', { href: detail.traceUrl, target: '_blank', rel: 'noopener' }, 'open in Jaeger ↗')) : fact('trace', h('span', { class: 'muted' }, 'set JAEGER_URL for a link')),
       ),
-      h('section', { class: 'map-panel' }, h('h2', {}, 'Path on the saga map'), map ? h('div', { class: 'map-scroll' }, renderMap(map, overlayOf(detail))) : h('p', { class: 'muted' }, 'map unavailable'), mapLegend(true)),
+      h('div', { class: 'saga-grid' },
+      h('section', { class: 'map-panel' }, h('h2', {}, 'Path on the saga map'), mapLegend(true), map ? h('div', { class: 'map-scroll' }, renderMap(map, overlayOf(detail))) : h('p', { class: 'muted' }, 'map unavailable')),
+      h('div', { class: 'saga-side' },
       absentList('Still awaited', 'awaited', detail.awaited, 'The map says these come next; nothing is wrong yet.'),
       absentList('Missing', 'missing', detail.missing, 'Required by the map’s path and not observed: a departure, as `troupe inspect` reports it.'),
       absentList('Not observable here', 'unobserved', detail.unobserved, 'order-view does not record these; traces would (JAEGER_URL).'),
@@ -64,6 +66,7 @@ export function sagaView(root: HTMLElement, orderId: string): () => void {
             ))),
         ),
       ),
+      )),
     );
   };
 

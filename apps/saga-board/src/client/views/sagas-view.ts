@@ -20,8 +20,8 @@ interface ListState {
   counts: OutcomeCounts;
   matched: number;
   truncated: boolean;
-  /** Orders changed since the list was loaded: flashed once. */
-  fresh: Set<string>;
+  /** Orders just pushed, until when they stay highlighted. */
+  fresh: Map<string, number>;
 }
 
 /** The API's filter: the page's, with the window turned into a start time now. */
@@ -41,7 +41,7 @@ function toQuery(filter: SagaFilter, window: string): string {
 export function sagasView(root: HTMLElement): () => void {
   const query = new URLSearchParams(location.search);
   const window = windows.some(([key]) => key === query.get('window')) ? query.get('window')! : defaultWindow;
-  const state: ListState = { filter: filterFromQuery(query), window, rows: new Map(), counts: countOutcomes([], 0, 1), matched: 0, truncated: false, fresh: new Set() };
+  const state: ListState = { filter: filterFromQuery(query), window, rows: new Map(), counts: countOutcomes([], 0, 1), matched: 0, truncated: false, fresh: new Map() };
 
   const counters = h('section', { class: 'counters', 'aria-label': 'counts per outcome' });
   const reasons = h('div', { class: 'reasons' });
@@ -110,7 +110,7 @@ export function sagasView(root: HTMLElement): () => void {
         const age = saga.startedAt ? now - Date.parse(saga.startedAt) : 0;
         return h(
           'tr',
-          { class: [pastHalf ? 'past-half' : '', state.fresh.has(saga.orderId) ? 'fresh' : ''].filter(Boolean).join(' '), 'data-order-id': saga.orderId, 'data-status': saga.status },
+          { class: [pastHalf ? 'past-half' : '', (state.fresh.get(saga.orderId) ?? 0) > now ? 'fresh' : ''].filter(Boolean).join(' '), 'data-order-id': saga.orderId, 'data-status': saga.status },
           h('td', { class: 'mono' }, link(`/sagas/${saga.orderId}`, { title: saga.orderId }, shortId(saga.orderId))),
           h('td', {}, statusBadge(saga.status, saga.reason)),
           h('td', {}, saga.customerId ?? '—'),
@@ -171,7 +171,7 @@ export function sagasView(root: HTMLElement): () => void {
       counts.total += 1;
       state.matched += 1;
       state.rows.set(saga.orderId, saga);
-      state.fresh.add(saga.orderId);
+      state.fresh.set(saga.orderId, Date.now() + 1500);
     }
     if (previous || matches) render();
   };
