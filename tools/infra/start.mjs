@@ -186,6 +186,9 @@ if (!stopping) {
     console.log(`  ${row.label.padEnd(24)} http://localhost:${row.port}  (${state}; /health, /metrics)`);
   }
   broker.management.forEach((url, index) => console.log(`  ${(broker.management.length > 1 ? `RabbitMQ management #${index + 1}` : 'RabbitMQ management').padEnd(24)} ${url}`));
+  // The page to open when something looks wrong: every saga, what is stuck, the dead letters, the map.
+  const board = apps.find((app) => app.name === 'saga-board');
+  if (board) console.log(`  ${'saga board (browser)'.padEnd(24)} http://localhost:${board.port}/  (sagas, dead letters, the map; replay and purge take the admin token below)`);
   console.log(`  ${'broker names'.padEnd(24)} ${prefix ? `prefix "${prefix}"` : 'the default names'} on vhost ${broker.vhost}; this checkout is ${checkout}`);
   console.log(`[start] admin routes (PUT /stock/:sku, repairs, POST /runs) need Authorization: Bearer <token>; token: ${admin.source}`);
   console.log('[start] Ctrl-C stops everything.');
