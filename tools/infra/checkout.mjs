@@ -53,7 +53,7 @@ export function otherCheckouts(connections, { ownId, vhost, prefix, services, pr
 }
 
 /** What `npm start` prints when it refuses: who is there, and the two ways to go on. */
-export function describeClash(others, { vhost, prefix }) {
+export function describeClash(others, { vhost, prefix, provisioning = false }) {
   const where = `vhost ${vhost}${prefix ? `, prefix "${prefix}"` : ', the default names'}`;
   const lines = [`another Troupe checkout already runs workers on this broker (${where}):`];
   for (const other of others) {
@@ -61,8 +61,8 @@ export function describeClash(others, { vhost, prefix }) {
   }
   lines.push(
     'Starting here would share their queues and dead-letter queues (each order handled by whichever worker gets it first)',
-    'and re-provision the broker users they log in as. Nothing was started. Either stop the other checkout (Ctrl-C on its',
-    '`npm start`), or give this one names of its own on the broker:',
+    ...(provisioning ? ['and re-provision the broker users they log in as (new passwords: theirs would be refused).'] : []),
+    'Nothing was started. Either stop the other checkout (Ctrl-C on its `npm start`), or give this one names of its own:',
     '  RABBITMQ_PREFIX=mine. npm start',
     '(a prefix runs the workers as the broker URL\'s user, without per-service users; `npx troupe dlq … --prefix mine.`).',
   );

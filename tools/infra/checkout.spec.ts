@@ -61,6 +61,9 @@ describe('npm start: another checkout on the same broker', () => {
     assert.match(text, /checkout aaaaaaaa on 10\.0\.0\.7: order-service/);
     assert.match(text, /Nothing was started/);
     assert.match(text, /RABBITMQ_PREFIX=mine\. npm start/);
+    assert.doesNotMatch(text, /re-provision/, 'a start that provisions nothing changes no one\'s users');
+    const provisioning = describeClash([{ checkout: 'aaaaaaaa', prefix: '', services: ['order-service'], peers: [] }], { vhost: 'troupe', prefix: '', provisioning: true }).join('\n');
+    assert.match(provisioning, /re-provision the broker users they log in as/);
   });
 
   it('reads the vhost of a URL or of the first of a node list', () => {

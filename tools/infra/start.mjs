@@ -75,7 +75,7 @@ async function brokerForWorkers() {
   const { RABBITMQ_URL: tlsUrl, ...tlsFiles } = tlsEnv;
   const provisioning = !process.env.RABBITMQ_URL && !prefix;
   const shared = await checkSharedBroker({ amqpUrl: url, provisioning, prefix, services: apps.map((app) => app.name), ownId: checkout, managementUrl: process.env.RABBITMQ_MANAGEMENT_URL });
-  if (shared.others.length > 0) fail(describeClash(shared.others, { vhost: shared.vhost, prefix }).join('\n'));
+  if (shared.others.length > 0) fail(describeClash(shared.others, { vhost: shared.vhost, prefix, provisioning }).join('\n'));
   if (shared.unmarked.length > 0) {
     console.log(`[start] WARNING: ${shared.unmarked.join(', ')} already connected to vhost ${shared.vhost} with the default names, not started by npm start (npm run worker, or an older checkout): they share this start's queues`);
   }
