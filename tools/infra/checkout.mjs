@@ -21,7 +21,7 @@ const markedName = /^(.*) \(checkout ([0-9a-f]{8})\)$/;
  * names with a start of `services` on `vhost` under `prefix`. `provisioning`: this start will (re)provision the
  * vhost's per-service users, which another checkout's workers log in as, so any of them on the vhost is a clash,
  * whatever its prefix. Workers started without `npm start` (an older checkout, `npm run worker`) carry no checkout:
- * they are returned apart, as `unmarked`, since they may be this checkout's own.
+ * on the provisioned vhost they are returned apart, as `unmarked`, since they may be this checkout's own.
  */
 export function otherCheckouts(connections, { ownId, vhost, prefix, services, provisioning }) {
   const names = new Set(services);
@@ -32,7 +32,9 @@ export function otherCheckouts(connections, { ownId, vhost, prefix, services, pr
     const name = connection.client_properties?.connection_name ?? '';
     const marked = markedName.exec(name);
     if (!marked) {
-      if (names.has(name) && prefix === '') unmarked.push(name);
+      // Only on the provisioned vhost is a bare service name known to mean the default names (its users may use no
+      // other); elsewhere it may be a test kit's worker under a prefix of its own.
+      if (names.has(name) && prefix === '' && provisioning) unmarked.push(name);
       continue;
     }
     const [, prefixed, id] = marked;

@@ -53,6 +53,8 @@ describe('npm start: another checkout on the same broker', () => {
   it('reports workers without a checkout (npm run worker, an older checkout) apart, as they may be this checkout’s own', () => {
     const found = otherCheckouts([connection('order-service'), connection('bench-raw order-service')], { ownId: 'bbbbbbbb', vhost: 'troupe', prefix: '', services, provisioning: true });
     assert.deepEqual(found, { others: [], unmarked: ['order-service'] });
+    const elsewhere = otherCheckouts([connection('order-service', '/')], { ownId: 'bbbbbbbb', vhost: '/', prefix: '', services, provisioning: false });
+    assert.deepEqual(elsewhere.unmarked, [], 'on another vhost a bare name may be a test kit under its own prefix');
   });
 
   it('says who is there and how to go on', () => {
