@@ -41,7 +41,8 @@ export interface BoardHarness {
 }
 
 /** The board's routes on the chassis' HTTP server, driven with `inject`: fakes for order-view and the DLQs. */
-export async function startBoardHarness(options: { deadLetters?: DeadLetterActions; settings?: Partial<BoardSettings>; now?: number } = {}): Promise<BoardHarness> {
+/** `adminToken: null` plays a board started without ADMIN_TOKEN; default the chassis' test token (`adminHeaders()`). */
+export async function startBoardHarness(options: { deadLetters?: DeadLetterActions; settings?: Partial<BoardSettings>; now?: number; adminToken?: string | null } = {}): Promise<BoardHarness> {
   const orderView = new FakeOrderView();
   const unused = async (): Promise<never> => {
     throw new Error('no dead letters in this test');
@@ -56,11 +57,11 @@ export async function startBoardHarness(options: { deadLetters?: DeadLetterActio
       let assets: ReturnType<typeof loadClientAssets> | undefined;
       return () => (assets ??= loadClientAssets());
     })(),
-    settings: { deadlineMs: 30_000, listLimit: 500, scanLimit: 20_000, adminConfigured: true, ...options.settings },
+    settings: { deadlineMs: 30_000, listLimit: 500, scanLimit: 20_000, adminConfigured: options.adminToken !== null, ...options.settings },
     now: () => options.now ?? Date.now(),
     following: () => false,
   };
-  const http = createHttpServer({ logger: createLogger('saga-board', 'silent'), registry: createMetrics('saga-board').registry, checks: {}, adminToken: testAdminToken });
+  const http = createHttpServer({ logger: createLogger('saga-board', 'silent'), registry: createMetrics('saga-board').registry, checks: {}, ...(options.adminToken === null ? {} : { adminToken: options.adminToken ?? testAdminToken }) });
   registerBoardRoutes(http, board);
   await http.ready();
   return {
