@@ -31,12 +31,22 @@ describe('module boundaries', function () {
     assert.ok(errors.length > 0, 'a relative import into another app must be reported');
   });
 
+  it("rejects the saga board importing a tool outside its src/tooling bridge, and the bridge importing any other tool; no other app imports a tool", async () => {
+    const outside = await boundaryErrorsAt('apps/saga-board/src/routes/x.ts', "import { replayLetters } from '../../../../tools/dlq/src/replay-letters';\nexport const used = replayLetters;\n");
+    assert.ok(outside.length > 0, 'a route importing the DLQ tool directly must be reported');
+    const otherTool = await boundaryErrorsAt('apps/saga-board/src/tooling/x.ts', "import '../../../../tools/chaos/src/targets';\n");
+    assert.ok(otherTool.length > 0, 'the bridge may import inspect, saga-map and dlq only');
+    const otherApp = await boundaryErrorsAt('apps/order-view/src/x.ts', "import { replayLetters } from '../../../tools/dlq/src/replay-letters';\nexport const used = replayLetters;\n");
+    assert.ok(otherApp.length > 0, 'no other app may import a tool');
+  });
+
   const allowed: Array<[string, string, string]> = [
     ['messaging importing amqplib', 'libs/messaging/src/x.ts', "import amqp from 'amqplib';"],
     ['persistence importing better-sqlite3', 'libs/persistence/src/x.ts', "import Database from 'better-sqlite3';"],
     ['an app importing the chassis and the domain', 'apps/payment-service/src/x.ts', "import * as worker from '@troupe/worker';\nimport * as saga from '@troupe/saga';"],
     ['a chassis test importing a test kit', 'libs/worker/src/x.integration.ts', "import { startTcpProxy } from '@troupe/testing';"],
     ['the chassis importing messaging and persistence', 'libs/worker/src/x.ts', "import * as m from '@troupe/messaging';\nimport * as p from '@troupe/persistence';"],
+    ["the saga board's tooling bridge importing the DLQ tool's actions", 'apps/saga-board/src/tooling/x.ts', "import { listDeadLetters } from '../../../../tools/dlq/src/dead-letter-actions';\nexport const list = listDeadLetters;"],
   ];
   for (const [what, file, code] of allowed) {
     it(`allows ${what}`, async () => {
