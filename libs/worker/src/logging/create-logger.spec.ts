@@ -12,7 +12,6 @@ function logsOf(format: 'pretty' | 'json'): string {
 }
 
 // The ANSI colour codes pino-pretty writes, so the assertions read the text a person sees.
-// eslint-disable-next-line no-control-regex
 const plain = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
 
 describe('log format', () => {
