@@ -5,7 +5,8 @@ import path from 'node:path';
 import { provisionBrokerUsers } from './broker-users.mjs';
 import { ensureRabbitMq } from './ensure-rabbitmq.mjs';
 import { ensureTls } from './tls.mjs';
-import { workspaceRoot } from './apps.mjs';
+import { servedApps, workspaceRoot } from './apps.mjs';
+import { checkoutId, checkSharedBroker } from './checkout.mjs';
 import { exitCodeOf, spawnNx } from './nx.mjs';
 
 const resultsDir = path.join(workspaceRoot, 'tmp', 'test-results');
@@ -36,7 +37,15 @@ if (targets.includes('integration')) {
 }
 // The `troupe` vhost and its per-service users, as `npm start` makes them. The tests themselves keep guest on `/`
 // with a fresh name prefix each; broker permissions are proven in a throwaway vhost (tools/broker).
-if (!process.env.RABBITMQ_URL) await provisionBrokerUsers(url, 'test');
+// Not while another checkout's workers log in as those users: re-provisioning from here would give them new passwords.
+if (!process.env.RABBITMQ_URL) {
+  const services = servedApps().map((app) => app.name);
+  const shared = await checkSharedBroker({ amqpUrl: url, provisioning: true, prefix: '', services, ownId: checkoutId(workspaceRoot) });
+  if (shared.others.length > 0) {
+    const who = shared.others.map((other) => `checkout ${other.checkout}`).join(', ');
+    console.log(`[test] the troupe vhost's users are in use by another checkout's workers (${who}): left as they are; the tests run on / and need no change there`);
+  } else await provisionBrokerUsers(url, 'test');
+}
 rmSync(resultsDir, { recursive: true, force: true });
 let nxCode = await exitCodeOf(
   spawnNx(['run-many', '-t', ...targets, ...projects, '--outputStyle=stream', '--skip-nx-cache'], { RABBITMQ_URL: url }),
