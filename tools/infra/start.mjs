@@ -4,6 +4,7 @@
 // directly, N processes per worker (Nx runs a target once). Ctrl-C (or SIGTERM) stops them all: each worker shuts
 // down gracefully. Flags and port rule: tools/infra/start-plan.mjs.
 import { spawn, spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { ensureAdminToken } from './admin-token.mjs';
 import { provisionBrokerUsers } from './broker-users.mjs';
@@ -48,7 +49,9 @@ try {
 
 const checkout = checkoutId(workspaceRoot);
 const prefix = process.env.RABBITMQ_PREFIX ?? '';
-const exitRecords = freshExitRecordDir(path.join(workspaceRoot, 'data', 'run', 'workers'));
+// One directory per start: a second `npm start` in this checkout (its workers then fail on the ports) must not wipe
+// the records of the first.
+const exitRecords = freshExitRecordDir(path.join(workspaceRoot, 'data', 'run', `start-${process.pid}`));
 // The workers' own bound on a graceful stop, and a margin for their exit to be recorded.
 const shutdownBoundMs = Number(process.env.SHUTDOWN_TIMEOUT_MS || 10_000) + 3_000;
 
@@ -199,4 +202,5 @@ const exitCode = await workers.exited;
 const records = stopping ? await awaitExitRecords(exitRecords, plan, shutdownBoundMs) : readExitRecords(exitRecords);
 const summary = stopSummary(plan, records);
 for (const line of summary.lines) console.log(line);
+rmSync(exitRecords, { recursive: true, force: true });
 process.exit(stopping ? summary.exitCode : exitCode || 1);
