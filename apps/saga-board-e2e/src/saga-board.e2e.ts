@@ -39,7 +39,7 @@ describe('the saga board in headless Chromium, against a running order system', 
     system = await startOrderSystem({ sagaDeadlineMs: 12_000, deadlineSweepIntervalMs: 500 });
     board = await startBoard(system, { JAEGER_URL: 'http://jaeger.example:16686' });
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    small = await browser.newContext({ viewport: { width: 1280, height: 840 }, deviceScaleFactor: 0.75 });
+    small = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 0.75 });
   });
 
   afterEach(function () {
@@ -74,6 +74,7 @@ describe('the saga board in headless Chromium, against a running order system', 
     await page.waitForSelector(row(orders.hang, 'PENDING'), step);
     // Past half its 12 s deadline the running saga is highlighted, by the page's clock, with no event to push.
     await page.waitForSelector(`tr.past-half[data-order-id="${orders.hang}"]`, step);
+    assert.equal(await page.locator(`tr[data-order-id="${orders.hang}"] .awaits`).innerText(), 'awaits payment.captured from payment-service');
     assert.equal(await page.locator(`tr[data-order-id="${orders.shipping}"] .status`).innerText(), 'CANCELLED shipping failed');
     const count = async (name: string) => Number(await page.locator(`[data-count="${name}"] strong`).innerText());
     assert.equal(await count('total'), 5);

@@ -3,6 +3,7 @@ import { orderCatalogue } from '@troupe/order-catalogue';
 import type { WorkerContext, WorkerStop } from '@troupe/worker';
 import type { Board } from '../board/board';
 import type { boardConfig } from '../config/board-config';
+import { summariseSaga } from '../sagas/saga-progress';
 import { sagaRefresher } from './saga-refresher';
 
 /**
@@ -13,7 +14,7 @@ export function followSagas(context: WorkerContext<typeof boardConfig, Board>): 
   const board = context.state;
   const refresher = sagaRefresher({
     source: board.source,
-    onSaga: (saga) => board.hub.publish('saga', saga),
+    onSaga: (view) => board.hub.publish('saga', summariseSaga(board.manifests, view, board.now(), board.settings.deadlineMs)),
     onError: (error) => context.logger.warn({ err: error.message }, 'saga board: could not re-read a saga from order-view'),
   });
   const follower = followArchive({

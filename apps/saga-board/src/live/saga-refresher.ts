@@ -1,11 +1,10 @@
-import type { SagaSummary } from '../sagas/saga-types';
-import { summariseView } from '../sagas/summarise-view';
+import type { OrderViewBody } from '../sagas/summarise-view';
 import type { OrderViewSource } from '../sources/order-view-source';
 
 export interface SagaRefresherOptions {
   source: OrderViewSource;
   /** Called with the saga as order-view has it once it includes the event (or the wait ran out). */
-  onSaga(saga: SagaSummary): void;
+  onSaga(view: OrderViewBody): void;
   /** How long to wait for order-view to project the event: it reads the same archive, usually milliseconds behind. */
   catchUpMs?: number;
   retryEveryMs?: number;
@@ -31,7 +30,7 @@ export function sagaRefresher(options: SagaRefresherOptions): { eventFor(orderId
       const view = await options.source.get(orderId);
       const seen = new Set(view?.timeline.map((step) => step.eventId) ?? []);
       const caughtUp = view !== undefined && [...wanted].every((id) => seen.has(id));
-      if (view && (caughtUp || Date.now() >= deadline)) return options.onSaga(summariseView(view));
+      if (view && (caughtUp || Date.now() >= deadline)) return options.onSaga(view);
       if (!view && Date.now() >= deadline) return;
       await new Promise((resolve) => setTimeout(resolve, retryEveryMs));
     }

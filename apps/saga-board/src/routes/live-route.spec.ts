@@ -81,7 +81,7 @@ describe('sagaRefresher (an archived event → the saga as order-view has it)', 
     const orderView = new FakeOrderView();
     const view = sagaView('running');
     const pushed: string[] = [];
-    const refresher = sagaRefresher({ source: orderView, onSaga: (saga) => pushed.push(`${saga.status} ${saga.steps}`), retryEveryMs: 5, catchUpMs: 5_000 });
+    const refresher = sagaRefresher({ source: orderView, onSaga: (saga) => pushed.push(`${saga.status} ${saga.timeline.length}`), retryEveryMs: 5, catchUpMs: 5_000 });
     const newer = sagaView('happy', { orderId: view.orderId });
     orderView.put(view);
     refresher.eventFor(view.orderId, newer.timeline[2]!.eventId!);
@@ -97,7 +97,7 @@ describe('sagaRefresher (an archived event → the saga as order-view has it)', 
     const view = sagaView('happy');
     orderView.put(view);
     const pushed: number[] = [];
-    const refresher = sagaRefresher({ source: orderView, onSaga: (saga) => pushed.push(saga.steps), retryEveryMs: 5, catchUpMs: 50 });
+    const refresher = sagaRefresher({ source: orderView, onSaga: (saga) => pushed.push(saga.timeline.length), retryEveryMs: 5, catchUpMs: 50 });
     for (const step of view.timeline) refresher.eventFor(view.orderId, step.eventId!);
     refresher.eventFor(view.orderId, 'an-event-order-view-never-gets');
     await refresher.idle();

@@ -45,6 +45,8 @@ describe('GET /api/sagas', () => {
     const stuck = body.sagas.find((saga) => saga.orderId === ids.stuck)!;
     assert.deepEqual(stuck.lastStep && { service: stuck.lastStep.service, event: stuck.lastStep.event }, { service: 'inventory-service', event: 'stock.reserved' });
     assert.equal(stuck.steps, 2);
+    assert.deepEqual(stuck.awaits, { event: 'payment.captured', producers: ['payment-service'] }, 'what the running saga waits for, on the list');
+    assert.equal(body.sagas.find((saga) => saga.orderId === ids.happy)!.awaits, undefined, 'a finished, notified saga waits for nothing');
   });
 
   it('filters by status, reason, customer, time and a piece of the order id; the counts follow the filter', async () => {

@@ -1,9 +1,8 @@
 import type { HttpServer } from '@troupe/worker';
 import type { Board } from '../board/board';
-import { sagaProgress } from '../sagas/saga-progress';
+import { sagaProgress, summariseSaga } from '../sagas/saga-progress';
 import { compareNewestFirst, countOutcomes, isPastHalfDeadline, matchesFilter, type SagaFilter } from '../sagas/saga-query';
 import { sagaStatuses, type SagaDetail, type SagaList, type SagaSummary } from '../sagas/saga-types';
-import { summariseView } from '../sagas/summarise-view';
 import { SourceUnavailableError } from '../sources/order-view-source';
 
 const text = { type: 'string', minLength: 1, maxLength: 128 } as const;
@@ -42,12 +41,12 @@ export function registerSagaRoutes(http: HttpServer, board: Board): void {
     }
     // The change feed can list a row twice when it changed while being paged: keep its latest state.
     const latest = new Map<string, SagaSummary>();
-    for (const row of scanned.rows) latest.set(row.orderId, summariseView(row));
+    for (const row of scanned.rows) latest.set(row.orderId, summariseSaga(board.manifests, row, now, deadlineMs));
     let matched = [...latest.values()].filter((saga) => matchesFilter(saga, filter));
     // An exact order id outside the time range (or the scan) is still found: searching for one should never miss.
     if (matched.length === 0 && filter.q && uuidLike.test(filter.q)) {
       const view = await board.source.get(filter.q).catch(() => undefined);
-      if (view) matched = [summariseView(view)];
+      if (view) matched = [summariseSaga(board.manifests, view, now, deadlineMs)];
     }
     matched.sort(compareNewestFirst);
     const body: SagaList = {
@@ -75,8 +74,8 @@ export function registerSagaRoutes(http: HttpServer, board: Board): void {
       }
       if (!view) return reply.status(404).send({ error: 'Not Found', message: `order ${orderId} is not in order-view (yet)` });
       const now = board.now();
-      const saga = summariseView(view);
       const { deadlineMs, jaegerUrl } = board.settings;
+      const saga = summariseSaga(board.manifests, view, now, deadlineMs);
       const body: SagaDetail = {
         saga,
         items: view.items,

@@ -1,7 +1,7 @@
 import type { EventType, ServiceManifest } from '@troupe/contracts';
 import { compareTimeline, expectedPaths, hopsFromOrderView, visibleEvents, type ExpectedPath } from '../tooling/inspect';
-import type { AbsentStep, SagaDetail, TimelineRow } from './saga-types';
-import type { OrderViewBody } from './summarise-view';
+import type { AbsentStep, SagaDetail, SagaSummary, TimelineRow } from './saga-types';
+import { summariseView, type OrderViewBody } from './summarise-view';
 
 export type SagaProgress = Pick<SagaDetail, 'timeline' | 'path' | 'awaited' | 'missing' | 'unobserved' | 'departures' | 'verdict'>;
 
@@ -84,4 +84,12 @@ export function sagaProgress(manifests: readonly ServiceManifest[], view: OrderV
         ? `follows the map so far; awaits ${awaited[0]!.event}${awaited[0]!.producers.length ? ` from ${awaited[0]!.producers.join(', ')}` : ''}`
         : 'follows the map';
   return { timeline, path, awaited, missing, unobserved: comparison.unobserved.map((step) => absent(step.event)), departures, verdict };
+}
+
+/** The list's row: the view's summary plus the step it still awaits, if any (only worked out when one may be due). */
+export function summariseSaga(manifests: readonly ServiceManifest[], view: OrderViewBody, nowMs: number, deadlineMs: number): SagaSummary {
+  const summary = summariseView(view);
+  if (view.status !== 'PENDING' && view.notified) return summary;
+  const next = sagaProgress(manifests, view, nowMs, deadlineMs).awaited[0];
+  return next ? { ...summary, awaits: next } : summary;
 }

@@ -24,6 +24,8 @@ export interface SagaSummary {
   lastStep?: TimelineStep;
   steps: number;
   notified: boolean;
+  /** The next step the map expects, while the saga still waits for one (a payment, a notification). */
+  awaits?: AbsentStep;
 }
 
 export interface SagaList {

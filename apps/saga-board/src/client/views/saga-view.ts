@@ -52,7 +52,7 @@ export function sagaView(root: HTMLElement, orderId: string): () => void {
       absentList('Missing', 'missing', detail.missing, 'Required by the map’s path and not observed: a departure, as `troupe inspect` reports it.'),
       absentList('Not observable here', 'unobserved', detail.unobserved, 'order-view does not record these; traces would (JAEGER_URL).'),
       h('section', {}, h('h2', {}, 'Timeline'),
-        h('table', { class: 'timeline' },
+        h('div', { class: 'table-scroll' }, h('table', { class: 'timeline' },
           h('thead', {}, h('tr', {}, ...['#', 'time', 'since previous', 'since start', 'service', 'event', 'on the map'].map((title) => h('th', {}, title)))),
           h('tbody', {}, ...detail.timeline.map((row, index) =>
             h('tr', { class: `outcome-${row.outcome}`, 'data-event': row.event },
@@ -64,7 +64,7 @@ export function sagaView(root: HTMLElement, orderId: string): () => void {
               h('td', { class: 'event' }, row.event),
               h('td', {}, row.outcome === 'ok' ? h('span', { class: 'ok' }, 'ok') : h('span', { class: 'flag' }, `${row.outcome.toUpperCase()}${row.note ? `: ${row.note}` : ''}`)),
             ))),
-        ),
+        )),
       ),
       )),
     );

@@ -116,7 +116,9 @@ export function sagasView(root: HTMLElement): () => void {
           h('td', {}, saga.customerId ?? '—'),
           h('td', { class: 'num' }, formatMoney(saga.total)),
           h('td', { title: saga.startedAt ?? '' }, formatTime(saga.startedAt), h('small', { class: 'muted' }, ` ${formatAgo(saga.startedAt, now)}`)),
-          saga.lastStep ? h('td', {}, serviceTag(saga.lastStep.service), ' ', h('span', { class: 'event' }, saga.lastStep.event)) : h('td', {}, '—'),
+          h('td', {},
+            saga.lastStep ? h('span', {}, serviceTag(saga.lastStep.service), ' ', h('span', { class: 'event' }, saga.lastStep.event)) : '—',
+            saga.awaits ? h('div', { class: 'awaits', 'data-awaits': saga.awaits.event }, 'awaits ', h('span', { class: 'event' }, saga.awaits.event), saga.awaits.producers.length ? ` from ${saga.awaits.producers.join(', ')}` : '') : null),
           h('td', { class: 'num' }, saga.steps),
           h('td', {}, saga.status === 'PENDING'
             ? h('span', { class: 'deadline', title: `deadline ${Math.round(settings.deadlineMs / 1000)} s` }, h('span', { class: 'deadline-bar', style: `width:${Math.min(100, (age / settings.deadlineMs) * 100).toFixed(0)}%` }))
@@ -186,7 +188,7 @@ export function sagasView(root: HTMLElement): () => void {
     reasons,
     h('form', { class: 'filters', onsubmit: (event: Event) => { event.preventDefault(); applyForm(); } }, search, status, reason, reasonList, customer, windowSelect, clear),
     error,
-    h('table', { class: 'sagas' }, h('thead', {}, h('tr', {}, ...['order', 'status', 'customer', 'total', 'started', 'last step', 'steps', 'deadline'].map((title) => h('th', {}, title)))), tableBody),
+    h('table', { class: 'sagas' }, h('thead', {}, h('tr', {}, ...['order', 'status', 'customer', 'total', 'started', 'last step · awaits', 'steps', 'deadline'].map((title) => h('th', {}, title)))), tableBody),
     note,
   );
   void load();
