@@ -111,6 +111,8 @@ export async function startChaosSystem(options: ChaosSystemOptions) {
     ...(slot.target.app === 'reconciler'
       ? { ORDER_SERVICE_URL: urlOf('order-service'), ORDER_VIEW_URL: urlOf('order-view'), ANALYTICS_URL: urlOf('analytics-service') }
       : {}),
+    // The saga board reads this system's order-view, not whatever answers on its default port.
+    ...(slot.target.app === 'saga-board' ? { ORDER_VIEW_URL: urlOf('order-view') } : {}),
   });
 
   /** Starts the slot's process and resolves once it answers /health 200; a process that dies first is started again. */

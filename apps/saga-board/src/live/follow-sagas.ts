@@ -12,18 +12,25 @@ import { sagaRefresher } from './saga-refresher';
  */
 export function followSagas(context: WorkerContext<typeof boardConfig, Board>): WorkerStop {
   const board = context.state;
+  let lastWarned = 0;
   const refresher = sagaRefresher({
     source: board.source,
     onSaga: (view) => board.hub.publish('saga', summariseSaga(board.manifests, view, board.now(), board.settings.deadlineMs)),
-    onError: (error) => context.logger.warn({ err: error.message }, 'saga board: could not re-read a saga from order-view'),
+    // Said at most once a minute: while order-view is down every event would say it again.
+    onError: (error) => {
+      if (Date.now() - lastWarned < 60_000) return;
+      lastWarned = Date.now();
+      context.logger.warn({ err: error.message }, 'saga board: could not re-read a saga from order-view (said once a minute)');
+    },
   });
   const follower = followArchive({
     broker: context.broker,
     prefix: context.config.RABBITMQ_PREFIX,
     catalogue: orderCatalogue,
     logger: context.logger,
+    // No page open, no work: a board nobody watches costs order-view nothing under load (a page loads afresh anyway).
     onEvent: ({ event }) => {
-      if (event.subject) refresher.eventFor(event.subject, event.id);
+      if (event.subject && board.hub.listeners() > 0) refresher.eventFor(event.subject, event.id);
     },
     // Events of an outage the archive no longer replays may be missed: the browsers reload what they show.
     onOpen: () => board.hub.publish('resync', {}),

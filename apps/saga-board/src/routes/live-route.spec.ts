@@ -105,4 +105,36 @@ describe('sagaRefresher (an archived event → the saga as order-view has it)', 
     assert.ok(pushed.length >= 1 && pushed.length <= 2, `${pushed.length} pushes`);
     assert.ok(pushed.every((steps) => steps === 6));
   });
+
+  it('re-reads a bounded number of sagas at once; the rest wait their turn and are all handed on', async () => {
+    const orderView = new FakeOrderView();
+    let inFlight = 0;
+    let most = 0;
+    const get = orderView.get.bind(orderView);
+    orderView.get = async (orderId) => {
+      most = Math.max(most, ++inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      inFlight -= 1;
+      return get(orderId);
+    };
+    const views = Array.from({ length: 12 }, () => sagaView('happy'));
+    for (const view of views) orderView.put(view);
+    const pushed = new Set<string>();
+    const refresher = sagaRefresher({ source: orderView, onSaga: (view) => pushed.add(view.orderId), concurrency: 3 });
+    for (const view of views) refresher.eventFor(view.orderId, view.timeline[0]!.eventId!);
+    await refresher.idle();
+    assert.equal(most, 3);
+    assert.equal(pushed.size, 12);
+  });
+
+  it('ends a saga’s wait at the first failed read, reporting it', async () => {
+    const orderView = new FakeOrderView();
+    orderView.down = true;
+    const errors: string[] = [];
+    const refresher = sagaRefresher({ source: orderView, onSaga: () => assert.fail('nothing to hand on'), onError: (error) => errors.push(error.message) });
+    refresher.eventFor('o-1', 'e-1');
+    await refresher.idle();
+    assert.equal(orderView.reads, 1);
+    assert.deepEqual(errors, ['order-view is down (test)']);
+  });
 });
