@@ -61,10 +61,20 @@ async function brokerForWorkers() {
     const cluster = await import('./cluster.mjs').catch((error) => {
       throw new Error(`--cluster needs tools/infra/cluster.mjs, which could not be loaded: ${error.message}`);
     });
-    const { rabbitmqUrl, managementUrls, nodes } = await cluster.ensureCluster(options.cluster);
+    const ensured = await cluster.ensureCluster(options.cluster);
+    const { rabbitmqUrl, managementUrls, nodes } = ensured;
     console.log(`[start] RabbitMQ cluster of ${options.cluster}: ${nodes.map((node) => node.name ?? node).join(', ')}`);
-    // Explicit: with RABBITMQ_URL unset a worker would read data/secrets/<service>.env, which names the single broker.
-    return { env: { RABBITMQ_URL: rabbitmqUrl }, management: managementUrls, vhost: vhostOf(rabbitmqUrl) };
+    // The stores of a start on the cluster are not the single broker's: a read side's archive position is an offset
+    // into one broker's stream, and from another one's it would skip every record up to that offset (seen: order-view
+    // at 557 of the single broker's archive, the cluster's holding 6). The secrets list the cluster's nodes, so they
+    // live there too and the single broker's stay as they are.
+    const dataDir = path.join('data', 'cluster');
+    // As on the single broker: one user per service, its secret listing every node. Not under a prefix of one's own
+    // (the provisioned users are bound to the default names).
+    const provisioned = !prefix && (await cluster.provisionClusterUsers(ensured, 'start', { secretsDir: path.join(workspaceRoot, dataDir, 'secrets') }));
+    console.log(`[start] on the cluster the workers keep their stores${provisioned ? ' and secrets' : ''} in ${dataDir}/, apart from the single broker's`);
+    const env = { DATA_DIR: dataDir, ...(provisioned ? {} : { RABBITMQ_URL: rabbitmqUrl }) };
+    return { env, management: managementUrls, vhost: provisioned ? 'troupe' : vhostOf(rabbitmqUrl) };
   }
   const url = await ensureRabbitMq();
   // `npm start -- --tls`: every worker over amqps:// on 5671, with the generated CA and client certificate.
