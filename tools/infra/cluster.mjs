@@ -9,6 +9,7 @@ import { chownSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, rea
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { amqpAnswers as amqpAnswersOn } from './amqp-probe.mjs';
 import { workspaceRoot } from './apps.mjs';
 
 export const clusterDataDir = path.join(workspaceRoot, 'data', 'rabbitmq-cluster');
@@ -149,19 +150,8 @@ export function epmdNames(port = 4369) {
   });
 }
 
-function amqpAnswers(port, timeoutMs = 2000) {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port });
-    const done = (ok) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(timeoutMs, () => done(false));
-    socket.once('error', () => done(false));
-    socket.once('connect', () => socket.write(Buffer.from('AMQP\x00\x00\x09\x01', 'latin1')));
-    socket.once('data', (chunk) => done(chunk[0] === 1));
-  });
-}
+/** Node ports are bound on loopback. */
+const amqpAnswers = (port, timeoutMs) => amqpAnswersOn('127.0.0.1', port, timeoutMs);
 
 let rabbitmqAccount;
 function rabbitmqUser() {

@@ -5,9 +5,9 @@
 // `-- --cluster 3|stop|reset|status`: a local three-node cluster instead, see cluster.mjs).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { amqpAnswers } from './amqp-probe.mjs';
 import { brokerUrlList, hostPortOf } from './broker-urls.mjs';
 import { ClusterUsageError, clusterArgFrom, clusterConnections, clusterStatus, describeCluster, ensureCluster, provisionClusterUsers, stopCluster } from './cluster.mjs';
 
@@ -15,20 +15,6 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const say = (line) => console.log(`[infra] ${line}`);
 
-/** Speaks the first bytes of AMQP 0-9-1: a broker that is up answers the protocol header with a Connection.Start frame. */
-export function amqpAnswers(host, port, timeoutMs = 2000) {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host, port });
-    const done = (ok) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(timeoutMs, () => done(false));
-    socket.once('error', () => done(false));
-    socket.once('connect', () => socket.write(Buffer.from('AMQP\x00\x00\x09\x01', 'latin1')));
-    socket.once('data', (chunk) => done(chunk[0] === 1));
-  });
-}
 
 async function waitForAmqp(host, port, seconds) {
   for (let i = 0; i < seconds; i++) {
