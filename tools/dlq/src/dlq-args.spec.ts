@@ -1,9 +1,17 @@
 import assert from 'node:assert/strict';
-import { defaultRatePerSecond, defaultUrl, parseDlqArgs, parseRate } from './dlq-args';
+import { chmodSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { defaultRatePerSecond, defaultUrl, parseDlqArgs as parseWithSecrets, parseRate } from './dlq-args';
+import { provisionedDlqUrl } from './provisioned-url';
 import { UsageError } from './usage-error';
 
 const env = {};
 const services = ['a', 'payment-service', 'stock-service'];
+/** The checkout running these specs may hold a provisioned data/secrets/dlq.env: the specs decide what it holds. */
+const noSecret = () => undefined;
+const parseDlqArgs = (argv: readonly string[], environment: NodeJS.ProcessEnv = process.env, known?: readonly string[]) =>
+  known ? parseWithSecrets(argv, environment, known, noSecret) : parseWithSecrets(argv, environment, undefined, noSecret);
 
 describe('troupe dlq arguments', () => {
   it('parses list with defaults (URL, prefix) and an explicit target', () => {
@@ -91,5 +99,29 @@ describe('troupe dlq arguments', () => {
     assert.equal(parseRate('20'), 20);
     assert.equal(parseRate('0.5/s'), 0.5);
     for (const bad of ['0', '-1', 'fast', '10/m', '']) assert.throws(() => parseRate(bad), UsageError, bad);
+  });
+
+  describe('the URL after npm start (the provisioned troupe vhost)', () => {
+    const provisioned = () => 'amqp://troupe-dlq:secret@localhost:5672/troupe';
+    it('logs in as the provisioned dlq user when neither --url nor RABBITMQ_URL is given', () => {
+      const command = parseWithSecrets(['list'], {}, services, provisioned) as { target: { url: string } };
+      assert.equal(command.target.url, 'amqp://troupe-dlq:secret@localhost:5672/troupe');
+    });
+    it('lets --url, RABBITMQ_URL and a prefix of one\'s own win over it', () => {
+      const url = (argv: string[], environment: NodeJS.ProcessEnv) => (parseWithSecrets(argv, environment, services, provisioned) as { target: { url: string } }).target.url;
+      assert.equal(url(['list', '--url', 'amqp://h'], {}), 'amqp://h');
+      assert.equal(url(['list'], { RABBITMQ_URL: 'amqp://env' }), 'amqp://env');
+      assert.equal(url(['list', '--prefix', 'mine.'], {}), defaultUrl);
+    });
+    it('reads DATA_DIR/secrets/dlq.env, and refuses one that others may read', () => {
+      const cwd = mkdtempSync(path.join(tmpdir(), 'dlq-secret-'));
+      mkdirSync(path.join(cwd, 'data', 'secrets'), { recursive: true });
+      const file = path.join(cwd, 'data', 'secrets', 'dlq.env');
+      assert.equal(provisionedDlqUrl({}, cwd), undefined);
+      writeFileSync(file, '# written by troupe broker provision\nRABBITMQ_URL=amqp://troupe-dlq:pw@localhost:5672/troupe\n', { mode: 0o600 });
+      assert.equal(provisionedDlqUrl({}, cwd), 'amqp://troupe-dlq:pw@localhost:5672/troupe');
+      chmodSync(file, 0o644);
+      assert.equal(provisionedDlqUrl({}, cwd), undefined);
+    });
   });
 });

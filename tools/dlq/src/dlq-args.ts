@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { assertKnownService, dlqServices } from './known-services';
+import { provisionedDlqUrl } from './provisioned-url';
 import { UsageError } from './usage-error';
 
 export interface DlqTarget {
@@ -48,7 +49,12 @@ const options = {
  * Turns `troupe dlq …` arguments into one command; throws UsageError for anything ambiguous or unsafe. `services`
  * are the names `--service` may take (the manifests' services by default).
  */
-export function parseDlqArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env, services: readonly string[] = dlqServices()): DlqCommand {
+export function parseDlqArgs(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+  services: readonly string[] = dlqServices(),
+  provisionedUrl: (env: NodeJS.ProcessEnv) => string | undefined = provisionedDlqUrl,
+): DlqCommand {
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options });
@@ -63,7 +69,8 @@ export function parseDlqArgs(argv: readonly string[], env: NodeJS.ProcessEnv = p
     if (rest.length > allowed) throw new UsageError(`unexpected argument '${rest[allowed]}'`);
   };
   const prefix = values.prefix ?? '';
-  const url = values.url ?? (env.RABBITMQ_URL || defaultUrl);
+  // The provisioned user is bound to the default names, so under a prefix of one's own the tool keeps the default URL.
+  const url = values.url ?? (env.RABBITMQ_URL || (values.prefix ? undefined : provisionedUrl(env)) || defaultUrl);
   if (action === 'list' && values.service === undefined) {
     noMore(0);
     if (values['management-url']) throw new UsageError('--management-url needs --service: it counts one DLQ');

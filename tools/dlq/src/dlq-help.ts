@@ -17,7 +17,7 @@ options:
   --service          the service whose DLQ (<prefix><service>.dlq) to work on (required but for list), one of:
                      ${dlqServices().join(', ')}
   --prefix           topology name prefix (default '')
-  --url              broker URL (default: RABBITMQ_URL, else ${defaultUrl})
+  --url              broker URL (default: RABBITMQ_URL, else the dlq user npm start provisioned (data/secrets/dlq.env), else ${defaultUrl})
   --management-url   management API, e.g. http://localhost:15672: list also counts letters held unacked elsewhere
   --rate             replay messages per second (default ${defaultRatePerSecond})
   --dry-run          replay: report what would be replayed, change nothing
