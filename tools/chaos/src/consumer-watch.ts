@@ -21,6 +21,12 @@ export interface ConsumerRecovery {
   lostAt?: number;
   /** First poll after that at which every queue had its consumers again, none of them on the lost node. */
   backAt?: number;
+  /**
+   * The longest any one queue went without its consumers: from the poll that saw it short to the first at which it had
+   * them all again off the lost node. This is what the bound judges: a stopping node closes its connections one after
+   * another over seconds, so backAt − lostAt also counts the node's own shutdown, which no client can hurry.
+   */
+  longestGapMs?: number;
   /** Polls made while the fault lasted, and how many of them the management API failed to answer. */
   polls: number;
   failedPolls: number;
@@ -114,12 +120,24 @@ export function judgeRecovery(samples: readonly ConsumerSample[], failures: read
   const lost = after.find((sample) => shortOf(sample, false).length > 0);
   const back = lost ? after.find((sample) => sample.at > lost.at && shortOf(sample, true).length === 0) : undefined;
   const last = after.at(-1);
+  let longestGapMs: number | undefined;
+  for (const [name, was] of baseline) {
+    const liveIn = (sample: ConsumerSample, excludeLost: boolean) => {
+      const now = sample.queues.get(name);
+      return (now?.total ?? 0) - (excludeLost ? (now?.byNode[lostNode] ?? 0) : 0);
+    };
+    const queueLost = after.find((sample) => liveIn(sample, false) < was.total);
+    if (!queueLost) continue;
+    const queueBack = after.find((sample) => sample.at > queueLost.at && liveIn(sample, true) >= was.total);
+    if (queueBack) longestGapMs = Math.max(longestGapMs ?? 0, queueBack.at - queueLost.at);
+  }
   return {
     queues: baseline.size,
     consumers,
     onLostNode,
     ...(lost ? { lostAt: lost.at } : {}),
     ...(back ? { backAt: back.at } : {}),
+    ...(back && longestGapMs !== undefined ? { longestGapMs } : {}),
     polls: after.length + failures.filter((at) => at >= issuedAt).length,
     failedPolls: failures.filter((at) => at >= issuedAt).length,
     short: lost && !back && last ? shortOf(last, true) : [],

@@ -37,7 +37,7 @@ describe('chaos: node loss on a 3-node cluster (200 mixed orders, troupe-2 stopp
     assert.deepEqual(run().verdict.lostLines, []);
   });
 
-  it(`has every queue's consumers back on surviving nodes within ${consumerRecoveryBoundMs / 1000} s of the first one going away`, function () {
+  it(`has every queue's consumers back on surviving nodes within ${consumerRecoveryBoundMs / 1000} s of going away`, function () {
     const [loss] = run().figures.nodeLosses;
     assert.ok(loss, 'the node loss ran');
     const { lostAt, backAt, onLostNode } = loss.consumers;
@@ -45,7 +45,8 @@ describe('chaos: node loss on a 3-node cluster (200 mixed orders, troupe-2 stopp
     if (onLostNode === 0) this.skip();
     assert.ok(lostAt !== undefined, `${onLostNode} consumers were on ${loss.node}, yet no poll saw a queue short of consumers`);
     assert.ok(backAt !== undefined, `consumers never came back: ${loss.consumers.short.join(', ')}`);
-    assert.ok(backAt - lostAt <= consumerRecoveryBoundMs, `back after ${Math.round(backAt - lostAt)} ms`);
+    const gap = loss.consumers.longestGapMs;
+    assert.ok(gap !== undefined && gap <= consumerRecoveryBoundMs, `the slowest queue had its consumers back after ${gap === undefined ? '?' : Math.round(gap)} ms (all of them ${Math.round(backAt - lostAt)} ms after the first went away)`);
   });
 
   it('ends at least 95 % of the orders as their input asked', () => {

@@ -66,10 +66,25 @@ describe('chaos: the node-loss scenario', () => {
       sample(400, { a: { n1: 1, n3: 1 }, b: { n3: 1 } }),
     ];
     const recovery = judgeRecovery(samples, [350], 150, 'n2');
-    assert.deepEqual(recovery, { queues: 2, consumers: 3, onLostNode: 1, lostAt: 200, backAt: 400, polls: 4, failedPolls: 1, short: [] });
+    assert.deepEqual(recovery, { queues: 2, consumers: 3, onLostNode: 1, lostAt: 200, backAt: 400, longestGapMs: 200, polls: 4, failedPolls: 1, short: [] });
     const never = judgeRecovery(samples.slice(0, 4), [], 150, 'n2');
     assert.equal(never.backAt, undefined);
     assert.deepEqual(never.short, ['a']);
+  });
+
+  it('judges each queue from its own loss: a stopping node closing its connections one after another is not a slow recovery', () => {
+    // Queue a loses its consumer on n2 at 200 and has it back at 300; b's goes only at 5200 (the node still shutting
+    // down) and is back at 5400. All back 5.2 s after the first went, but no queue went without for over 200 ms.
+    const samples = [
+      sample(0, { a: { n2: 1 }, b: { n2: 1 } }),
+      sample(200, { a: {}, b: { n2: 1 } }),
+      sample(300, { a: { n1: 1 }, b: { n2: 1 } }),
+      sample(5200, { a: { n1: 1 }, b: {} }),
+      sample(5400, { a: { n1: 1 }, b: { n3: 1 } }),
+    ];
+    const recovery = judgeRecovery(samples, [], 100, 'n2');
+    assert.equal(recovery.backAt! - recovery.lostAt!, 5200);
+    assert.equal(recovery.longestGapMs, 200);
   });
 
   it('a consumer still listed on the lost node does not count as back', () => {
