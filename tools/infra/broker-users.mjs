@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { workspaceRoot } from './apps.mjs';
+import { brokerUrlList, hostPortOf } from './broker-urls.mjs';
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -39,13 +40,10 @@ async function managementAnswers(managementUrl, seconds) {
  * into the secrets, with each service's own credentials and vhost instead of these.
  */
 export function amqpBasesOf(amqpUrl) {
-  return amqpUrl
-    .split(',')
-    .map((entry) => entry.trim())
-    .filter(Boolean)
-    .map((entry) => {
-      const parsed = new URL(entry);
-      return `${parsed.protocol}//${parsed.hostname || 'localhost'}:${parsed.port || (parsed.protocol === 'amqps:' ? 5671 : 5672)}`;
+  return brokerUrlList(amqpUrl)
+    .map((url) => {
+      const { host, port } = hostPortOf(url);
+      return `${new URL(url).protocol}//${host}:${port}`;
     })
     .join(',');
 }
