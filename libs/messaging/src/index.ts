@@ -19,7 +19,7 @@ export { troupeHeaders } from './codec/amqp-message';
 export type { EventCodec, DecodedEvent } from './codec/codec';
 export { catalogueCodec } from './codec/catalogue-codec';
 export { noopMetrics } from './metrics';
-export type { MessagingMetrics, MessagingObservables, ObservingMessagingMetrics } from './metrics';
+export type { MessagingMetrics, MessagingObservables } from './metrics';
 export type { OutboxRelayOptions } from './outbox/relay';
 export { outboxCollection } from './outbox/row';
 export type { OutboxRow } from './outbox/row';

@@ -15,7 +15,7 @@ import type { EmitOptions, HandlerMap } from './consume/handler';
 import { createEmitter } from './consume/handler-context';
 import { inboxCollection } from './consume/inbox';
 import { silentLogger, type MessagingLogger } from './logger';
-import { noopMetrics, type MessagingMetrics, type ObservingMessagingMetrics } from './metrics';
+import { noopMetrics, type MessagingMetrics } from './metrics';
 import { OutboxDispatcher } from './outbox/dispatcher';
 import { defaultLeaseMs, OutboxRelay, type OutboxRelayOptions } from './outbox/relay';
 import { outboxCollection, type OutboxRow } from './outbox/row';
@@ -188,7 +188,7 @@ export function createMessaging(options: MessagingOptions): Messaging {
       })
     : undefined;
   const consuming = (): boolean => consumers.isConsuming() && (archiveIntake?.isConsuming() ?? true);
-  (metrics as ObservingMessagingMetrics).observe?.({
+  metrics.observe?.({
     deadLetterQueue: names.deadLetterQueue,
     deadLetterDepth: () => readyCount(connection, names.deadLetterQueue),
     outboxPending: () => options.store.collection<OutboxRow>(outboxCollection).count({ status: 'pending' }),

@@ -26,6 +26,8 @@ export interface MessagingMetrics {
   topologyRedeclared(trigger: string): void;
   /** An outbox event stayed unroutable for longer than `outbox.unroutableGraceMs` and was given up (marked sent). */
   unroutableDropped(eventType: string): void;
+  /** Takes the levels below, handed over once by `createMessaging`; an implementation without gauges leaves it out. */
+  observe?(source: MessagingObservables): void;
 }
 
 /**
@@ -41,11 +43,6 @@ export interface MessagingObservables {
   outboxPending(): Promise<number>;
   /** This instance's consumers per queue it reads (1 while consuming, 0 while it is not). */
   consumers(): { queue: string; consumers: number }[];
-}
-
-/** What a metrics implementation may also take: the levels above, handed over once by `createMessaging`. */
-export interface ObservingMessagingMetrics extends MessagingMetrics {
-  observe?(source: MessagingObservables): void;
 }
 
 const ignore = (): void => undefined;

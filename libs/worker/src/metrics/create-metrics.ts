@@ -1,11 +1,11 @@
-import type { MessagingObservables, ObservingMessagingMetrics } from '@troupe/messaging';
+import type { MessagingMetrics, MessagingObservables } from '@troupe/messaging';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 export interface WorkerMetrics {
   /** Apps may register their own metrics here; everything on it is served on /metrics. */
   readonly registry: Registry;
   /** Handed to the messaging pipeline, so every service exposes the same series (and the levels it observes). */
-  readonly messaging: ObservingMessagingMetrics;
+  readonly messaging: MessagingMetrics;
   /** One transaction re-run injected by STORE_FAULTS (zero in production). */
   storeFaultInjected(): void;
 }
