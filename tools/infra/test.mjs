@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: ensure a broker, run every tier of every project through Nx, then print one line of real counts.
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { provisionBrokerUsers } from './broker-users.mjs';
 import { ensureRabbitMq } from './ensure-rabbitmq.mjs';
@@ -8,24 +8,12 @@ import { ensureTls } from './tls.mjs';
 import { servedApps, workspaceRoot } from './apps.mjs';
 import { checkoutId, checkSharedBroker } from './checkout.mjs';
 import { exitCodeOf, spawnNx } from './nx.mjs';
+import { readTotals, totalLines } from './test-totals.mjs';
 
 const resultsDir = path.join(workspaceRoot, 'tmp', 'test-results');
 const targets = (process.env.TROUPE_TEST_TARGETS ?? 'lint,typecheck,compat,check,test,integration,e2e').split(',');
 // Narrows the run to some projects (e.g. `persistence,order-e2e` for `npm run test:mongo`); default every project.
 const projects = process.env.TROUPE_TEST_PROJECTS ? ['-p', ...process.env.TROUPE_TEST_PROJECTS.split(',')] : [];
-
-function totals() {
-  const sum = { passes: 0, failures: 0, pending: 0, runs: 0 };
-  if (!existsSync(resultsDir)) return sum;
-  for (const file of readdirSync(resultsDir)) {
-    const counts = JSON.parse(readFileSync(path.join(resultsDir, file), 'utf8'));
-    sum.passes += counts.passes;
-    sum.failures += counts.failures;
-    sum.pending += counts.pending;
-    sum.runs += 1;
-  }
-  return sum;
-}
 
 const url = await ensureRabbitMq().catch((error) => {
   console.error(`[test] ${error.message}`);
@@ -55,10 +43,6 @@ if (targets.includes('e2e') && projects.length === 0 && process.env.TROUPE_CHAOS
   const chaosCode = await exitCodeOf(spawnNx(['run', 'chaos:chaos-e2e', '--outputStyle=stream', '--skip-nx-cache'], { RABBITMQ_URL: url }));
   nxCode ||= chaosCode;
 }
-const sum = totals();
-if (nxCode !== 0 && sum.failures === 0) {
-  console.log('[test] a task failed outside the test counts (lint, typecheck, or a test run that crashed): see above');
-}
-if (sum.pending > 0) console.log(`[test] ${sum.pending} pending test(s), each titled with its reason above`);
-console.log(`tests: ${sum.passes} passed, ${sum.failures} failed`);
+const sum = readTotals(resultsDir);
+for (const line of totalLines(sum, { nxFailed: nxCode !== 0 })) console.log(line);
 process.exit(nxCode !== 0 || sum.failures > 0 ? 1 : 0);
