@@ -59,14 +59,29 @@ async function startLocal(bins) {
     if (spawnSync(bins.ctl, ['await_startup'], { stdio: 'ignore', timeout: 30000 }).status === 0) break;
     await sleep(1000);
   }
-  enableManagement(bins);
   if (!(await waitForAmqp('localhost', 5672, 60))) throw new Error('rabbitmq-server started but port 5672 never answered AMQP');
+  await enableManagement(bins);
 }
 
-function enableManagement(bins) {
-  if (spawnSync(bins.plugins, ['--offline', 'is_enabled', 'rabbitmq_management'], { stdio: 'ignore' }).status === 0) return;
+/** Does the management HTTP API answer on localhost:15672 (any HTTP status counts: it is up)? */
+function managementAnswers(timeoutMs = 2000) {
+  return fetch('http://localhost:15672/api/overview', { signal: AbortSignal.timeout(timeoutMs) }).then(
+    () => true,
+    () => false,
+  );
+}
+
+// Judged by the HTTP API itself: `rabbitmq-plugins --offline is_enabled` answers "enabled" on a fresh Debian install
+// whose node has no enabled_plugins file and runs without the plugin.
+async function enableManagement(bins) {
+  if (await managementAnswers()) return;
   say('enabling the management plugin (HTTP API on :15672)');
-  spawnSync(bins.plugins, ['enable', 'rabbitmq_management'], { stdio: 'ignore' });
+  const enabled = spawnSync(bins.plugins, ['enable', 'rabbitmq_management'], { encoding: 'utf8', timeout: 120_000 });
+  for (let second = 0; second < 60; second += 1) {
+    if (await managementAnswers()) return;
+    await sleep(1000);
+  }
+  say(`the management API still does not answer on :15672 (rabbitmq-plugins enable: ${(enabled.stderr || enabled.stdout || '').trim() || `status ${enabled.status}`})`);
 }
 
 function aptInstallable() {
@@ -93,7 +108,7 @@ export async function ensureRabbitMq() {
   const localUrl = 'amqp://guest:guest@localhost:5672';
   if (await amqpAnswers('localhost', 5672)) {
     const bins = localRabbitBinaries();
-    if (bins) enableManagement(bins);
+    if (bins) await enableManagement(bins);
     say('a broker already answers on localhost:5672');
     return localUrl;
   }
