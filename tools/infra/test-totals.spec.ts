@@ -29,7 +29,7 @@ describe('npm test: the totals at the end', () => {
        describe('a suite', () => {
          it('passes', () => {});
          it('breaks', () => assert.equal(1, 2, 'one is not two\\nsecond line'));
-         it.skip('waits', () => {});
+         it('waits for a body (a test without one is pending)');
        });`,
     );
     assert.equal(status, 1);
@@ -51,9 +51,7 @@ describe('npm test: the totals at the end', () => {
       '[test] failed: apps_x.integration: the run ended before reporting a failure',
       'tests: 3 passed, 1 failed',
     ]);
-    const green = readTotals(results);
-    green.failures = 0;
-    green.failed = [];
-    assert.equal(totalLines(green, { nxFailed: true })[0].startsWith('[test] a task failed outside the test counts'), true);
+    const onlyTaskFailed = { passes: 1, failures: 0, pending: 0, runs: 1, failed: [] };
+    assert.equal(totalLines(onlyTaskFailed, { nxFailed: true })[0].startsWith('[test] a task failed outside the test counts'), true);
   });
 });

@@ -7,10 +7,10 @@ class CountingReporter extends Mocha.reporters.Spec {
   constructor(runner, options) {
     super(runner, options);
     const out = process.env.TROUPE_TEST_RESULT;
-    // Written after every test, not only at the end, so a run that crashes midway still leaves its counts.
     // The failing tests' full titles and first error line, so the total at the end of `npm test` can name them
     // (a CI log is often read from its tail, far below the failure itself).
     const failed = [];
+    // Written after every test, not only at the end, so a run that crashes midway still leaves its counts.
     const write = () => {
       if (!out) return;
       const { passes, failures, pending } = this.stats;
