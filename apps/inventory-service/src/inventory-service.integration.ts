@@ -74,7 +74,13 @@ describe('inventory-service on the real broker, two instances on one store', fun
     const created = orderCreated([{ sku: 'SKU-003', quantity: 4 }]);
     const [refundsBefore, createdBefore] = [await consumed(apps, 'payment.refunded'), await consumed(apps, 'order.created')];
     await bus.publish(created);
-    await bus.waitFor('stock.reserved', created.data.orderId);
+    const [reserved] = await bus.waitFor('stock.reserved', created.data.orderId);
+    assert.deepEqual(reserved!.data, {
+      orderId: created.data.orderId,
+      items: [{ sku: 'SKU-003', quantity: 4 }],
+      charge: { paymentToken: 'tok_ok', totalCents: 400 },
+      shippingAddress: created.data.shippingAddress,
+    }, 'stock.reserved carries the charge and the address on, for payment and shipping');
     assert.deepEqual(await stock('SKU-003'), { sku: 'SKU-003', available: 996, reserved: 4 });
 
     const refunded = createEvent('payment.refunded', { orderId: created.data.orderId, paymentId: 'pay-1', amountCents: 400, reason: 'customer_cancelled' }, { source: 'integration-test' });

@@ -23,7 +23,27 @@ describe('reserveStock', () => {
       { sku: 'SKU-001', available: 0, reserved: 7 },
       { sku: 'SKU-002', available: 9, reserved: 1 },
     ]);
-    assert.deepEqual(decision.emit, [{ type: 'stock.reserved', data: { orderId, items } }]);
+    const { paymentToken, totalCents, shippingAddress } = created.data;
+    assert.deepEqual(decision.emit, [
+      { type: 'stock.reserved', data: { orderId, items, charge: { paymentToken, totalCents }, shippingAddress } },
+    ]);
+  });
+
+  it('carries the charge and the shipping address of order.created forward in stock.reserved', () => {
+    const stock: StockBySku = { 'SKU-001': { sku: 'SKU-001', available: 100, reserved: 0 } };
+    const { created: declined } = aPlacedOrder({
+      paymentToken: 'tok_declined',
+      items: [{ sku: 'SKU-001', quantity: 3, unitPriceCents: 250 }],
+      shippingAddress: { name: 'Grace Hopper', line1: '1 Base Road', city: 'Rothera', postalCode: '00000', country: 'AQ' },
+    });
+    const decision = reserveStock(undefined, stock, declined);
+    assert.ok(decision.kind === 'changed');
+    const [reserved] = decision.emit;
+    assert.ok(reserved?.type === 'stock.reserved');
+    assert.deepEqual(reserved.data.charge, { paymentToken: 'tok_declined', totalCents: 750 });
+    assert.deepEqual(reserved.data.shippingAddress, declined.data.shippingAddress);
+    assert.notEqual(reserved.data.shippingAddress, declined.data.shippingAddress, 'a copy, not the incoming object');
+    assert.deepEqual(decision.state.reservation, { orderId, status: 'RESERVED', items: [{ sku: 'SKU-001', quantity: 3 }] }, 'the record keeps neither');
   });
 
   it('reserves nothing when any item is short, listing every shortage', () => {

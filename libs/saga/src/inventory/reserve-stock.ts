@@ -11,13 +11,15 @@ export function skusOf(items: readonly { sku: string }[]): string[] {
 /**
  * `order.created` → reserve every item or none. Any existing record means this order was already decided
  * (a duplicate) or already compensated (a late delivery after the relay passed): both change nothing.
+ * `stock.reserved` carries the order's charge (token and total) and shipping address forward, for payment and
+ * shipping down the line: inventory uses neither.
  */
 export function reserveStock(
   reservation: Reservation | undefined,
   stock: StockBySku,
   created: SagaEvent<'order.created'>,
 ): Decision<InventoryChange> {
-  const { orderId } = created.data;
+  const { orderId, paymentToken, totalCents, shippingAddress } = created.data;
   if (reservation) return unchanged(`order ${orderId} already has a ${reservation.status} reservation`);
 
   const wanted = totalPerSku(created.data.items);
@@ -36,7 +38,7 @@ export function reserveStock(
     return { sku, available: level.available - quantity, reserved: level.reserved + quantity };
   });
   return changed({ reservation: { orderId, status: 'RESERVED', items: wanted }, stock: levels }, [
-    event('stock.reserved', { orderId, items: wanted }),
+    event('stock.reserved', { orderId, items: wanted, charge: { paymentToken, totalCents }, shippingAddress: { ...shippingAddress } }),
   ]);
 }
 
