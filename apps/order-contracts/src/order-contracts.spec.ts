@@ -36,6 +36,21 @@ describe('order system contracts, run on the real handlers', function () {
     assert.ok(failed.every((r) => r.edge.event === 'payment.captured' || r.failures.every((f) => /never emitted/.test(f))), failed.map(title).join('\n'));
   });
 
+  it('fails the edge of a producer that stops carrying the state its consumer acts on', async () => {
+    const inventory = referenceDefinitions['inventory-service'];
+    const withoutCharge = ({ charge: _charge, ...data }: { charge?: unknown }) => data;
+    const broken = {
+      ...inventory,
+      handlers: (context: Parameters<NonNullable<typeof inventory.handlers>>[0]) =>
+        mapHandlers(inventory.handlers!(context), (handler) => (event, ctx) =>
+          handler(event, { ...ctx, emit: ((type: string, data: object) => ctx.emit(type as never, (type === 'stock.reserved' ? withoutCharge(data) : data) as never)) as never })),
+    };
+    const reports = await verifyContractEdges(referenceSystem({ ...referenceDefinitions, 'inventory-service': broken }));
+    const edge = reports.find((r) => title(r) === 'inventory-service → stock.reserved → payment-service');
+    assert.match(edge?.failures.join('\n') ?? 'no such edge', /payment-service failed on .*carries no charge and none was remembered/);
+    assert.equal(reports.find((r) => title(r) === 'inventory-service → stock.reserved → order-view')?.failures.length, 0, 'still valid for the read side');
+  });
+
   it('fails the edge of a consumer that cannot handle a valid event', async () => {
     const shipping = referenceDefinitions['shipping-service'];
     const broken = {

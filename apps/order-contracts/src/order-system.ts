@@ -1,7 +1,7 @@
 // The reference order system under contract: each app's real worker definition, the scenarios that make every
-// producer emit every event it declares, and what each consumer needs to know about an order beforehand.
-import { createEvent, referenceManifests } from '@troupe/order-catalogue';
-import { examplesOf } from '@troupe/order-catalogue/testing';
+// producer emit every event it declares, and what each consumer needs to know about an order beforehand (payment and
+// shipping need nothing: what they act on travels in stock.reserved and payment.captured).
+import { referenceManifests } from '@troupe/order-catalogue';
 import { orderBody, type OrderBodyOverrides } from '@troupe/order-testing';
 import { analyticsServiceWorker } from '../../analytics-service/src/worker';
 import { inventoryServiceWorker } from '../../inventory-service/src/worker';
@@ -35,16 +35,6 @@ async function cancelOrder(orderService: WorkerInMemory, orderId: string): Promi
   if (response.statusCode >= 300) throw new Error(`cancel answered ${response.statusCode} ${response.body}`);
 }
 
-/** The consumer must have seen this order's `order.created` (payment's token and total, shipping's address). */
-const afterOrderCreated: Prerequisite = {
-  cold: 'retries',
-  async arrange(consumer, event) {
-    const [created] = examplesOf('order.created');
-    await consumer.deliver(createEvent('order.created', { ...created!, orderId: event.data.orderId }, { source: 'order-service' }));
-    return event;
-  },
-};
-
 /** order-service is the system of record: an event about an order it never created is dead-lettered. */
 const orderPlacedHere: Prerequisite = {
   cold: 'dead-letters',
@@ -74,8 +64,6 @@ export function referenceSystem(definitions: Record<string, Parameters<typeof wo
       scenario({}, cancelOrder), // cancellation-requested → shipment.cancelled → refund → release → cancelled
     ],
     prerequisites: {
-      'payment-service': { 'stock.reserved': afterOrderCreated },
-      'shipping-service': { 'payment.captured': afterOrderCreated },
       'order-service': {
         'stock.reservation-failed': orderPlacedHere,
         'payment.declined': orderPlacedHere,

@@ -14,7 +14,7 @@ import type {
   StockReservationFailed,
 } from '@troupe/order-catalogue';
 
-export type { OrderLine, ShippingAddress, Shortage } from '@troupe/order-catalogue';
+export type { OrderCharge, OrderLine, ShippingAddress, Shortage } from '@troupe/order-catalogue';
 
 export type CustomerCancelReason = OrderCancellationRequested['reason'];
 export type CancelReason = StockReleased['reason'];

@@ -1,5 +1,5 @@
 // Example data shared by the specs (and usable by other libs' tests through relative imports only).
-import { SagaEvent, event } from './events';
+import { SagaEvent, ShippingAddress, event } from './events';
 import type { Order } from './order/order';
 import type { OrderRequest } from './order/order-request';
 import { placeOrder } from './order/place-order';
@@ -27,14 +27,32 @@ export function aPlacedOrder(overrides: Partial<OrderRequest> = {}): { order: Or
   return { order: placed.state, created: placed.emit[0] as SagaEvent<'order.created'> };
 }
 
-export const stockReserved = event('stock.reserved', {
-  orderId,
-  items: [
-    { sku: 'SKU-001', quantity: 2 },
-    { sku: 'SKU-002', quantity: 1 },
-  ],
-});
-export const paymentCaptured = event('payment.captured', { orderId, paymentId: 'pay-1', amountCents: 4498 });
+/** `stock.reserved` as inventory sends it for `aPlacedOrder(overrides)`: the items held, the order's charge and address. */
+export function aStockReserved(overrides: Partial<OrderRequest> = {}): SagaEvent<'stock.reserved'> {
+  const { items, paymentToken, totalCents, shippingAddress } = aPlacedOrder(overrides).created.data;
+  return event('stock.reserved', {
+    orderId,
+    items: items.map(({ sku, quantity }) => ({ sku, quantity })),
+    charge: { paymentToken, totalCents },
+    shippingAddress: { ...shippingAddress },
+  });
+}
+
+/** `stock.reserved` of the default order (SKU-001 × 2, SKU-002 × 1; tok_visa, 4498; Paris). */
+export const stockReserved = aStockReserved();
+
+/** `stock.reserved` as an inventory-service of the previous release sent it: no charge, no address. */
+export const stockReservedWithoutCharge = event('stock.reserved', { orderId, items: stockReserved.data.items });
+
+/** `payment.captured` as payment sends it: the amount captured and the address the `stock.reserved` carried. */
+export function aPaymentCaptured(shippingAddress: ShippingAddress = anOrderRequest().shippingAddress): SagaEvent<'payment.captured'> {
+  return event('payment.captured', { orderId, paymentId: 'pay-1', amountCents: 4498, shippingAddress: { ...shippingAddress } });
+}
+
+export const paymentCaptured = aPaymentCaptured();
+
+/** `payment.captured` as a payment-service of the previous release sent it: no address. */
+export const paymentCapturedWithoutAddress = event('payment.captured', { orderId, paymentId: 'pay-1', amountCents: 4498 });
 export const paymentDeclined = event('payment.declined', { orderId, amountCents: 4498, reason: 'card_declined' });
 export const shipmentScheduled = event('shipment.scheduled', { orderId, shipmentId: 'ship-1' });
 export const shipmentFailed = event('shipment.failed', { orderId, reason: 'unserviceable_country' });

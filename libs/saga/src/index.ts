@@ -31,7 +31,6 @@ export { releaseStock } from './inventory/release-stock';
 export type { Payment, PaymentOperation, PaymentStatus, PaymentView } from './payment/payment';
 export { paymentView } from './payment/payment';
 export { paymentRules } from './payment/payment-rules';
-export { rememberOrderForPayment } from './payment/remember-order-for-payment';
 export type { ChargeContext } from './payment/charge-payment';
 export { chargePayment } from './payment/charge-payment';
 export type { RefundTrigger } from './payment/refund-payment';
@@ -41,7 +40,6 @@ export { refundPayment } from './payment/refund-payment';
 export type { Shipment, ShipmentStatus, ShipmentView } from './shipping/shipment';
 export { shipmentView } from './shipping/shipment';
 export { shippingRules } from './shipping/shipping-rules';
-export { rememberOrderForShipping } from './shipping/remember-order-for-shipping';
 export { scheduleShipment } from './shipping/schedule-shipment';
 export { cancelShipment } from './shipping/cancel-shipment';
 

@@ -31,7 +31,7 @@ describe('inspect: comparing a saga with the map', () => {
     assert.equal(comparison.unexpected, 0);
     assert.deepEqual(comparison.rows.filter((row) => row.hop.action === 'emitted').map((row) => row.hop.event), happyPath);
     assert.ok(comparison.rows.every((row) => row.outcome === 'ok'));
-    assert.equal(comparison.rows.length, 13, 'the POST /orders span is not a messaging hop');
+    assert.equal(comparison.rows.length, 11, 'the POST /orders span is not a messaging hop');
   });
 
   it('a happy saga seen by order-view alone: it consumes every event, so every step is observed', () => {

@@ -2,24 +2,18 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent } from '@troupe/order-catalogue';
 
-export function orderCreated(orderId: string, { paymentToken = 'tok_visa', totalCents = 1999 } = {}) {
-  return createEvent(
-    'order.created',
-    {
-      orderId,
-      customerId: 'cust-1',
-      items: [{ sku: 'SKU-001', quantity: 1, unitPriceCents: totalCents }],
-      totalCents,
-      paymentToken,
-      shippingAddress: { name: 'Ada Lovelace', line1: '1 Rue de la Paix', city: 'Paris', postalCode: '75002', country: 'FR' },
-      deadline: new Date(Date.now() + 30_000).toISOString(),
-      orderVersion: 1,
-    },
-    { source: 'order-service' },
-  );
-}
+export const shippingAddress = { name: 'Ada Lovelace', line1: '1 Rue de la Paix', city: 'Paris', postalCode: '75002', country: 'FR' };
 
-export const stockReserved = (orderId: string) =>
+/** `stock.reserved` as inventory-service publishes it: the items held, the order's charge and shipping address. */
+export const stockReserved = (orderId: string, { paymentToken = 'tok_visa', totalCents = 1999 } = {}) =>
+  createEvent(
+    'stock.reserved',
+    { orderId, items: [{ sku: 'SKU-001', quantity: 1 }], charge: { paymentToken, totalCents }, shippingAddress },
+    { source: 'inventory-service' },
+  );
+
+/** `stock.reserved` as an inventory-service of the previous release published it: no charge, no address. */
+export const stockReservedWithoutCharge = (orderId: string) =>
   createEvent('stock.reserved', { orderId, items: [{ sku: 'SKU-001', quantity: 1 }] }, { source: 'inventory-service' });
 
 export const shipmentFailed = (orderId: string) =>

@@ -2,10 +2,10 @@ import type { shippingServiceManifest } from '@troupe/order-catalogue';
 import type { HandlersOf } from '@troupe/worker';
 import { randomUUID } from 'node:crypto';
 import type { HandlerContext } from '@troupe/messaging';
-import { cancelShipment, rememberOrderForShipping, scheduleShipment, type Decision, type RetryLater, type Shipment } from '@troupe/saga';
+import { cancelShipment, scheduleShipment, type Decision, type RetryLater, type Shipment } from '@troupe/saga';
 import { loadShipment, saveShipment, type StoredShipment } from '../shipments/shipments';
 
-/** Saves a changed record and writes its events to the outbox; a missing prerequisite throws so the pipeline retries. */
+/** Saves a changed record and writes its events to the outbox; a `retry-later` (no address yet) throws so the pipeline retries. */
 async function apply(ctx: HandlerContext, previous: StoredShipment | undefined, decision: Decision<Shipment> | RetryLater): Promise<void> {
   if (decision.kind === 'retry-later') throw new Error(decision.why);
   if (decision.kind === 'unchanged') {
@@ -18,10 +18,6 @@ async function apply(ctx: HandlerContext, previous: StoredShipment | undefined, 
 
 export function shippingHandlers(): HandlersOf<typeof shippingServiceManifest> {
   return {
-    'order.created': async (event, ctx) => {
-      const shipment = await loadShipment(ctx.store, event.data.orderId);
-      await apply(ctx, shipment, rememberOrderForShipping(shipment, event));
-    },
     'payment.captured': async (event, ctx) => {
       const shipment = await loadShipment(ctx.store, event.data.orderId);
       await apply(ctx, shipment, scheduleShipment(shipment, event, randomUUID()));

@@ -2,24 +2,14 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent } from '@troupe/order-catalogue';
 
-export function orderCreated(orderId: string, { country = 'FR', postalCode = '75002' } = {}) {
-  return createEvent(
-    'order.created',
-    {
-      orderId,
-      customerId: 'cust-1',
-      items: [{ sku: 'SKU-001', quantity: 1, unitPriceCents: 1999 }],
-      totalCents: 1999,
-      paymentToken: 'tok_visa',
-      shippingAddress: { name: 'Ada Lovelace', line1: '1 Main Street', city: 'Somewhere', postalCode, country },
-      deadline: new Date(Date.now() + 30_000).toISOString(),
-      orderVersion: 1,
-    },
-    { source: 'order-service' },
-  );
-}
+export const addressIn = ({ country = 'FR', postalCode = '75002' } = {}) => ({ name: 'Ada Lovelace', line1: '1 Main Street', city: 'Somewhere', postalCode, country });
 
-export const paymentCaptured = (orderId: string) =>
+/** `payment.captured` as payment-service publishes it: the amount and the address `stock.reserved` carried. */
+export const paymentCaptured = (orderId: string, where: { country?: string; postalCode?: string } = {}) =>
+  createEvent('payment.captured', { orderId, paymentId: randomUUID(), amountCents: 1999, shippingAddress: addressIn(where) }, { source: 'payment-service' });
+
+/** `payment.captured` as a payment-service of the previous release published it: no address. */
+export const paymentCapturedWithoutAddress = (orderId: string) =>
   createEvent('payment.captured', { orderId, paymentId: randomUUID(), amountCents: 1999 }, { source: 'payment-service' });
 
 export const cancellationRequested = (orderId: string) =>

@@ -7,7 +7,7 @@ import { referenceManifests } from './reference-manifests';
 
 // docs/architecture.md's catalogue table, written out independently of the manifests.
 const architectureTable: Record<string, { emittedBy: string; reactedToBy: string[] }> = {
-  'order.created': { emittedBy: 'order-service', reactedToBy: ['analytics-service', 'inventory-service', 'order-view', 'payment-service', 'shipping-service'] },
+  'order.created': { emittedBy: 'order-service', reactedToBy: ['analytics-service', 'inventory-service', 'order-view'] },
   'order.cancellation-requested': { emittedBy: 'order-service', reactedToBy: ['order-view', 'shipping-service'] },
   'stock.reserved': { emittedBy: 'inventory-service', reactedToBy: ['order-view', 'payment-service'] },
   'stock.reservation-failed': { emittedBy: 'inventory-service', reactedToBy: ['order-service', 'order-view'] },

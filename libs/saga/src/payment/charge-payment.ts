@@ -1,6 +1,6 @@
 import { Decision, RetryLater, changed, retryLater, unchanged } from '../decision';
 import { SagaEvent, event } from '../events';
-import type { Payment } from './payment';
+import { Payment, newPayment } from './payment';
 import { providerAnswer } from './payment-rules';
 
 export interface ChargeContext {
@@ -10,39 +10,56 @@ export interface ChargeContext {
 }
 
 /**
- * `stock.reserved` → charge the order total, at most once. Before `order.created` has been seen there is
- * nothing to charge yet: retry later. After the undo relay passed, the charge is refused for good.
+ * `stock.reserved` → charge the order total, at most once, and pass the shipping address on in `payment.captured`.
+ * What to charge travels in the event (`charge`, relayed by inventory from `order.created`). An event without it
+ * comes from an inventory-service of the previous release, still in flight during an upgrade: the charge that
+ * release remembered in the record (`payment.charge`) is used instead, and when there is none either the event is
+ * retried later (and dead-lettered with that reason once its retries run out). After the undo relay passed, the
+ * charge is refused for good.
  */
 export function chargePayment(
   payment: Payment | undefined,
   reserved: SagaEvent<'stock.reserved'>,
   context: ChargeContext,
 ): Decision<Payment> | RetryLater {
-  const { orderId } = reserved.data;
+  const { orderId, shippingAddress } = reserved.data;
   if (payment?.compensated) return unchanged(`payment for ${orderId} was already compensated: no capture`);
-  if (!payment?.charge) return retryLater(`order.created for ${orderId} not seen yet`);
-  if (payment.status !== 'PENDING') return unchanged(`payment for ${orderId} is already ${payment.status}`);
+  if (payment && payment.status !== 'PENDING') return unchanged(`payment for ${orderId} is already ${payment.status}`);
+  const charge = reserved.data.charge ?? payment?.charge;
+  if (!charge) {
+    return retryLater(
+      `stock.reserved for ${orderId} carries no charge and none was remembered (sent by an inventory-service older than this release?)`,
+    );
+  }
 
-  const { paymentToken, totalCents } = payment.charge;
+  const current = payment ?? newPayment(orderId);
+  const { paymentToken, totalCents } = charge;
   const answer = providerAnswer(paymentToken, totalCents);
   switch (answer.kind) {
     case 'no-answer':
-      return changed({ ...payment, status: 'AWAITING_PROVIDER' });
+      return changed({ ...current, status: 'AWAITING_PROVIDER' });
     case 'declined':
-      return changed({ ...payment, status: 'DECLINED' }, [
+      return changed({ ...current, status: 'DECLINED' }, [
         event('payment.declined', { orderId, amountCents: totalCents, reason: answer.reason }),
       ]);
     case 'captured': {
       const { paymentId, at } = context;
       const operation = { kind: 'capture' as const, amountCents: totalCents, at, paymentId };
       const next: Payment = {
-        ...payment,
+        ...current,
         status: 'CAPTURED',
         paymentId,
         capturedCents: totalCents,
-        operations: [...payment.operations, operation],
+        operations: [...current.operations, operation],
       };
-      return changed(next, [event('payment.captured', { orderId, paymentId, amountCents: totalCents })]);
+      return changed(next, [
+        event('payment.captured', {
+          orderId,
+          paymentId,
+          amountCents: totalCents,
+          ...(shippingAddress ? { shippingAddress: { ...shippingAddress } } : {}),
+        }),
+      ]);
     }
   }
 }

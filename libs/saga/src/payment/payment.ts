@@ -1,6 +1,10 @@
+import type { OrderCharge } from '../events';
+
 /**
- * Payment's per-order record.
- * - PENDING: order known, waiting for `stock.reserved`.
+ * Payment's per-order record, created by `stock.reserved` (what to charge travels in it), or by the undo relay when
+ * it passes first.
+ * - PENDING: nothing charged yet, waiting for `stock.reserved` (a record a previous release opened on `order.created`;
+ *   this release decides on the first `stock.reserved`, so its records leave PENDING at once).
  * - AWAITING_PROVIDER: charge sent, the provider never answered (`tok_hang`); only the deadline ends this.
  * - CAPTURED / DECLINED: the provider's answer.
  * - REFUNDED: the undo relay passed after a capture; CANCELLED: it passed with nothing captured.
@@ -17,8 +21,12 @@ export interface PaymentOperation {
 
 export interface Payment {
   orderId: string;
-  /** From `order.created`; absent when the undo relay reached payment before the order did. */
-  charge?: { paymentToken: string; totalCents: number };
+  /**
+   * What a previous release remembered from `order.created`, when payment still consumed it. Read only as the fallback
+   * for a `stock.reserved` that carries no charge (sent by an inventory-service of that release); this release takes
+   * the charge from the event and does not keep it here.
+   */
+  charge?: OrderCharge;
   status: PaymentStatus;
   paymentId?: string;
   capturedCents: number;

@@ -1,14 +1,11 @@
 import assert from 'node:assert/strict';
-import { aPlacedOrder, later, orderId, shipmentCancelled, shipmentFailed, stockReserved } from '../fixtures';
+import { aStockReserved, later, orderId, shipmentCancelled, shipmentFailed, stockReserved } from '../fixtures';
 import { chargePayment } from './charge-payment';
-import { Payment, paymentView } from './payment';
+import { Payment, newPayment, paymentView } from './payment';
 import { refundPayment } from './refund-payment';
-import { rememberOrderForPayment } from './remember-order-for-payment';
 
 function captured(): Payment {
-  const remembered = rememberOrderForPayment(undefined, aPlacedOrder().created);
-  assert.ok(remembered.kind === 'changed');
-  const charged = chargePayment(remembered.state, stockReserved, { paymentId: 'pay-1', at: later });
+  const charged = chargePayment(undefined, stockReserved, { paymentId: 'pay-1', at: later });
   assert.ok(charged.kind === 'changed');
   return charged.state;
 }
@@ -56,23 +53,23 @@ describe('refundPayment', () => {
   }
 
   it('refunds 0 when nothing was captured, without a refund operation, and still passes the relay on', () => {
-    const remembered = rememberOrderForPayment(undefined, aPlacedOrder().created);
-    assert.ok(remembered.kind === 'changed');
-    const decision = refundPayment(remembered.state, shipmentCancelled(), later);
-    assert.ok(decision.kind === 'changed');
-    assert.equal(decision.state.status, 'CANCELLED');
-    assert.equal(decision.state.refundedCents, 0);
-    assert.deepEqual(decision.state.operations, []);
-    assert.deepEqual(decision.emit, [
-      { type: 'payment.refunded', data: { orderId, amountCents: 0, reason: 'customer_cancelled' } },
-    ]);
+    const hanging = chargePayment(undefined, aStockReserved({ paymentToken: 'tok_hang' }), { paymentId: 'pay-1', at: later });
+    assert.ok(hanging.kind === 'changed');
+    // AWAITING_PROVIDER, and PENDING as a previous release left a record it opened on order.created.
+    for (const payment of [hanging.state, { ...newPayment(orderId), charge: { paymentToken: 'tok_visa', totalCents: 4498 } }]) {
+      const decision = refundPayment(payment, shipmentCancelled(), later);
+      assert.ok(decision.kind === 'changed');
+      assert.equal(decision.state.status, 'CANCELLED');
+      assert.equal(decision.state.refundedCents, 0);
+      assert.deepEqual(decision.state.operations, []);
+      assert.deepEqual(decision.emit, [
+        { type: 'payment.refunded', data: { orderId, amountCents: 0, reason: 'customer_cancelled' } },
+      ]);
+    }
   });
 
   it('a declined payment stays DECLINED when the relay passes', () => {
-    const { created } = aPlacedOrder({ paymentToken: 'tok_declined' });
-    const remembered = rememberOrderForPayment(undefined, created);
-    assert.ok(remembered.kind === 'changed');
-    const declined = chargePayment(remembered.state, stockReserved, { paymentId: 'pay-1', at: later });
+    const declined = chargePayment(undefined, aStockReserved({ paymentToken: 'tok_declined' }), { paymentId: 'pay-1', at: later });
     assert.ok(declined.kind === 'changed');
     const decision = refundPayment(declined.state, shipmentCancelled(), later);
     assert.ok(decision.kind === 'changed');
@@ -80,7 +77,7 @@ describe('refundPayment', () => {
     assert.equal((decision.emit[0].data as { amountCents: number }).amountCents, 0);
   });
 
-  it('a relay reaching payment before order.created opens a closed record', () => {
+  it('a relay reaching payment before stock.reserved opens a closed record', () => {
     const decision = refundPayment(undefined, shipmentCancelled(), later);
     assert.ok(decision.kind === 'changed');
     assert.equal(decision.state.compensated, true);

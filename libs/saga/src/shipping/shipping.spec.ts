@@ -1,39 +1,35 @@
 import assert from 'node:assert/strict';
 import { event } from '../events';
-import { aPlacedOrder, orderId, paymentCaptured } from '../fixtures';
+import { aPaymentCaptured, anOrderRequest, orderId, paymentCaptured, paymentCapturedWithoutAddress } from '../fixtures';
 import { cancelShipment } from './cancel-shipment';
-import { rememberOrderForShipping } from './remember-order-for-shipping';
 import { scheduleShipment } from './schedule-shipment';
 import { Shipment, shipmentView } from './shipment';
 
 const cancellation = event('order.cancellation-requested', { orderId, reason: 'customer_cancelled', orderVersion: 2 });
+const address = anOrderRequest().shippingAddress;
 
-function shipmentTo(country: string, postalCode = '75002'): Shipment {
-  const base = aPlacedOrder().created;
-  const created = { ...base, data: { ...base.data, shippingAddress: { ...base.data.shippingAddress, country, postalCode } } };
-  const decision = rememberOrderForShipping(undefined, created);
-  assert.ok(decision.kind === 'changed');
-  return decision.state;
+/** `payment.captured` carrying an address in `country` (and `postalCode`). */
+function capturedTo(country: string, postalCode = '75002') {
+  return aPaymentCaptured({ ...address, country, postalCode });
+}
+
+/** A record a previous release opened on `order.created`: AWAITING_PAYMENT, with the address it remembered. */
+function rememberedByPreviousRelease(country: string, postalCode = '75002'): Shipment {
+  return { orderId, status: 'AWAITING_PAYMENT', address: { ...address, country, postalCode } };
 }
 
 function scheduled(): Shipment {
-  const decision = scheduleShipment(shipmentTo('FR'), paymentCaptured, 'ship-1');
+  const decision = scheduleShipment(undefined, paymentCaptured, 'ship-1');
   assert.ok(decision.kind === 'changed');
   return decision.state;
 }
 
 describe('shipping', () => {
-  it('order.created remembers the address once', () => {
-    const shipment = shipmentTo('FR');
-    assert.equal(shipment.status, 'AWAITING_PAYMENT');
-    assert.equal(shipment.address?.city, 'Paris');
-    assert.equal(rememberOrderForShipping(shipment, aPlacedOrder().created).kind, 'unchanged');
-  });
-
-  it('payment.captured schedules and emits shipment.scheduled, once', () => {
-    const decision = scheduleShipment(shipmentTo('FR'), paymentCaptured, 'ship-1');
+  it('payment.captured schedules to the address it carries, without any earlier record, and emits shipment.scheduled once', () => {
+    const decision = scheduleShipment(undefined, paymentCaptured, 'ship-1');
     assert.ok(decision.kind === 'changed');
     assert.deepEqual(shipmentView(decision.state), { orderId, status: 'SCHEDULED' });
+    assert.equal(decision.state.address, undefined, 'the address is not stored');
     assert.deepEqual(decision.emit, [{ type: 'shipment.scheduled', data: { orderId, shipmentId: 'ship-1' } }]);
     assert.equal(scheduleShipment(decision.state, paymentCaptured, 'ship-2').kind, 'unchanged');
   });
@@ -44,16 +40,34 @@ describe('shipping', () => {
     ['FR', '00000', 'invalid_postal_code'],
   ] as const) {
     it(`fails for ${country} ${postalCode} with ${reason}`, () => {
-      const decision = scheduleShipment(shipmentTo(country, postalCode), paymentCaptured, 'ship-1');
+      const decision = scheduleShipment(undefined, capturedTo(country, postalCode), 'ship-1');
       assert.ok(decision.kind === 'changed');
       assert.equal(decision.state.status, 'FAILED');
       assert.deepEqual(decision.emit, [{ type: 'shipment.failed', data: { orderId, reason } }]);
-      assert.equal(scheduleShipment(decision.state, paymentCaptured, 'ship-1').kind, 'unchanged');
+      assert.equal(scheduleShipment(decision.state, capturedTo(country, postalCode), 'ship-1').kind, 'unchanged');
     });
   }
 
-  it('payment.captured before order.created asks to retry later', () => {
-    assert.equal(scheduleShipment(undefined, paymentCaptured, 'ship-1').kind, 'retry-later');
+  it('prefers the address the event carries to one a previous release remembered', () => {
+    const decision = scheduleShipment(rememberedByPreviousRelease('AQ'), capturedTo('FR'), 'ship-1');
+    assert.ok(decision.kind === 'changed');
+    assert.equal(decision.state.status, 'SCHEDULED');
+  });
+
+  it('a payment.captured without address (an older payment-service) ships to the address a previous release remembered', () => {
+    const decision = scheduleShipment(rememberedByPreviousRelease('FR'), paymentCapturedWithoutAddress, 'ship-1');
+    assert.ok(decision.kind === 'changed');
+    assert.equal(decision.state.status, 'SCHEDULED');
+    const failed = scheduleShipment(rememberedByPreviousRelease('KP'), paymentCapturedWithoutAddress, 'ship-1');
+    assert.ok(failed.kind === 'changed');
+    assert.deepEqual(failed.emit, [{ type: 'shipment.failed', data: { orderId, reason: 'unserviceable_country' } }]);
+  });
+
+  it('a payment.captured without address and no remembered one asks to retry later, saying why', () => {
+    assert.deepEqual(scheduleShipment(undefined, paymentCapturedWithoutAddress, 'ship-1'), {
+      kind: 'retry-later',
+      why: `payment.captured for ${orderId} carries no shipping address and none was remembered (sent by a payment-service older than this release?)`,
+    });
   });
 
   it('cancels a scheduled shipment: wasScheduled true, shipment.cancelled once', () => {
@@ -67,26 +81,28 @@ describe('shipping', () => {
   });
 
   it('cancels before payment: wasScheduled false, and never schedules afterwards', () => {
-    const decision = cancelShipment(shipmentTo('FR'), cancellation);
+    const decision = cancelShipment(rememberedByPreviousRelease('FR'), cancellation);
     assert.ok(decision.kind === 'changed');
     assert.deepEqual(decision.emit, [
       { type: 'shipment.cancelled', data: { orderId, wasScheduled: false, reason: 'customer_cancelled' } },
     ]);
     assert.equal(scheduleShipment(decision.state, paymentCaptured, 'ship-1').kind, 'unchanged');
+    assert.equal(scheduleShipment(decision.state, paymentCapturedWithoutAddress, 'ship-1').kind, 'unchanged');
   });
 
-  it('a cancellation before order.created opens a CANCELLED record that stays cancelled', () => {
+  it('a cancellation reaching shipping first opens a CANCELLED record that stays cancelled, never scheduled', () => {
     const decision = cancelShipment(undefined, cancellation);
     assert.ok(decision.kind === 'changed');
+    assert.equal(decision.state.status, 'CANCELLED');
+    assert.deepEqual(decision.emit, [
+      { type: 'shipment.cancelled', data: { orderId, wasScheduled: false, reason: 'customer_cancelled' } },
+    ]);
     assert.equal(scheduleShipment(decision.state, paymentCaptured, 'ship-1').kind, 'unchanged', 'refused, not retried');
-    const remembered = rememberOrderForShipping(decision.state, aPlacedOrder().created);
-    assert.ok(remembered.kind === 'changed');
-    assert.equal(remembered.state.status, 'CANCELLED');
-    assert.equal(scheduleShipment(remembered.state, paymentCaptured, 'ship-1').kind, 'unchanged');
+    assert.equal(scheduleShipment(decision.state, paymentCapturedWithoutAddress, 'ship-1').kind, 'unchanged', 'refused, not retried');
   });
 
   it('a cancellation after a failure starts no second relay', () => {
-    const failed = scheduleShipment(shipmentTo('AQ'), paymentCaptured, 'ship-1');
+    const failed = scheduleShipment(undefined, capturedTo('AQ'), 'ship-1');
     assert.ok(failed.kind === 'changed');
     assert.equal(cancelShipment(failed.state, cancellation).kind, 'unchanged');
   });

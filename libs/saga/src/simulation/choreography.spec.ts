@@ -36,6 +36,18 @@ describe('the choreography, every path of the order saga (in order delivery)', (
     assert.equal(system.stores.analyticsSummary.revenueCents, 4498);
   });
 
+  it('order.created goes to inventory and the read sides only: the charge and address travel in stock.reserved and payment.captured', () => {
+    const system = new InMemoryChoreography(stock);
+    system.place(anOrderRequest(), orderId);
+    assert.deepEqual(system.pending.map((delivery) => delivery.to), ['inventory', 'analytics', 'view']);
+    runToQuiescence(system, fifo);
+    const [reserved] = publishedOfType(system, 'stock.reserved', orderId);
+    const [captured] = publishedOfType(system, 'payment.captured', orderId);
+    assert.deepEqual(reserved?.type === 'stock.reserved' && reserved.data.charge, { paymentToken: 'tok_visa', totalCents: 4498 });
+    assert.deepEqual(captured?.type === 'payment.captured' && captured.data.shippingAddress, address);
+    assert.equal(system.stores.orders.get(orderId)!.status, 'CONFIRMED');
+  });
+
   it('out of stock: REJECTED, nothing charged, nothing held', () => {
     const request = anOrderRequest({ items: [{ sku: 'SKU-001', quantity: 11, unitPriceCents: 100 }] });
     const system = run(request);
@@ -81,9 +93,10 @@ describe('the choreography, every path of the order saga (in order delivery)', (
     const confirmed = run(anOrderRequest());
     assert.equal(publishedOfType(confirmed, 'order.cancellation-requested', orderId).length, 0);
 
-    // Cancel once the payment is captured but before shipping answered: the capture is refunded.
+    // Cancel while stock.reserved waits for payment (step 3: order.created went to inventory, analytics and order-view):
+    // the capture still happens, the cancellation reaches shipping before the capture does, and the capture is refunded.
     const system = run(anOrderRequest(), (s, step) => {
-      if (step === 5) s.cancel(orderId);
+      if (step === 3) s.cancel(orderId);
     });
     const order = system.stores.orders.get(orderId)!;
     assert.deepEqual([order.status, order.reason], ['CANCELLED', 'customer_cancelled']);

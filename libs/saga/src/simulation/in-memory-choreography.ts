@@ -16,9 +16,7 @@ import type { OrderRequest } from '../order/order-request';
 import { placeOrder } from '../order/place-order';
 import { chargePayment } from '../payment/charge-payment';
 import { refundPayment } from '../payment/refund-payment';
-import { rememberOrderForPayment } from '../payment/remember-order-for-payment';
 import { cancelShipment } from '../shipping/cancel-shipment';
-import { rememberOrderForShipping } from '../shipping/remember-order-for-shipping';
 import { scheduleShipment } from '../shipping/schedule-shipment';
 import { Participant, Stores, subscriptions } from './participants';
 
@@ -118,7 +116,6 @@ export class InMemoryChoreography {
         }
         break;
       case 'payment':
-        if (event.type === 'order.created') return this.commit(rememberOrderForPayment(s.payments.get(orderId), event), savePayment);
         if (event.type === 'stock.reserved') {
           return this.commit(chargePayment(s.payments.get(orderId), event, { paymentId: this.id('pay'), at }), savePayment);
         }
@@ -127,7 +124,6 @@ export class InMemoryChoreography {
         }
         break;
       case 'shipping':
-        if (event.type === 'order.created') return this.commit(rememberOrderForShipping(s.shipments.get(orderId), event), saveShipment);
         if (event.type === 'payment.captured') {
           return this.commit(scheduleShipment(s.shipments.get(orderId), event, this.id('ship')), saveShipment);
         }
