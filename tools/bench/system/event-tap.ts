@@ -6,7 +6,10 @@ import { firstBrokerUrl } from '@troupe/messaging';
 
 export interface TappedEvent {
   type: string;
-  /** The envelope's `time` (epoch ms): when the producer created the event. */
+  /**
+   * The envelope's `time`, when the producer created the event (inside its transaction), on the clock of
+   * `arrivedAt` (performance.now()); the envelope's millisecond resolution, NaN when it has none.
+   */
   createdAt: number;
   /** performance.now() when the tap received it. */
   arrivedAt: number;
@@ -83,7 +86,7 @@ export class EventTap {
     }
     if (typeof envelope.type !== 'string' || typeof envelope.subject !== 'string') return;
     this.received++;
-    const event = { type: envelope.type, createdAt: Date.parse(String(envelope.time)), arrivedAt };
+    const event = { type: envelope.type, createdAt: Date.parse(String(envelope.time)) - performance.timeOrigin, arrivedAt };
     const events = this.bySaga.get(envelope.subject) ?? [];
     events.push(event);
     this.bySaga.set(envelope.subject, events);

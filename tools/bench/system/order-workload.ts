@@ -1,7 +1,7 @@
 import type { PlacedOrder } from '@troupe/order-testing';
 import { jsonPoster } from './json-poster';
 import type { EventTap } from './event-tap';
-import { groupHops, hopSamples } from './hop-latency';
+import { groupHops, hopSamples, sinceCreated, type HopSample } from './hop-latency';
 import type { Mix } from './options';
 import { benchOrder } from './order-mix';
 import { summarize, type LatencySummary } from './percentiles';
@@ -32,6 +32,8 @@ export interface SagaDetails {
   toNotified: LatencySummary;
   /** "POST → order.created" (raw: "publish → order.created") first, then each consecutive pair of events. */
   hops: Record<string, LatencySummary>;
+  /** Per hop, the part after the event's producer created it (see HopSample.sinceCreatedMs). */
+  hopsSinceCreated: Record<string, LatencySummary>;
 }
 
 /** Waits (bounded) for each completed saga's notification, then reads its steps from the tap. */
@@ -39,16 +41,18 @@ export async function sagaDetails(phase: PhaseResult, tap: EventTap, waitMs: num
   const notified = Promise.all(phase.timings.map((timing) => tap.next(timing.id, 'notified')));
   await Promise.race([notified, new Promise((resolve) => setTimeout(resolve, waitMs).unref())]);
   const toNotified: number[] = [];
-  const samples = [];
+  const samples: HopSample[] = [];
   for (const timing of phase.timings) {
     const events = tap.events(timing.id);
     const created = events.find((event) => event.type === 'order.created');
-    if (created) samples.push({ hop: `${start} → order.created`, ms: created.arrivedAt - timing.startedAt });
+    if (created) samples.push({ hop: `${start} → order.created`, ms: created.arrivedAt - timing.startedAt, ...sinceCreated(created) });
     samples.push(...hopSamples(events));
     const notice = events.find((event) => event.type === 'customer.notified');
     if (notice) toNotified.push(notice.arrivedAt - timing.startedAt);
   }
   const hops: Record<string, LatencySummary> = {};
   for (const [hop, values] of groupHops(samples)) hops[hop] = summarize(values);
-  return { toNotified: summarize(toNotified), hops };
+  const hopsSinceCreated: Record<string, LatencySummary> = {};
+  for (const [hop, values] of groupHops(samples, 'sinceCreatedMs')) hopsSinceCreated[hop] = summarize(values);
+  return { toNotified: summarize(toNotified), hops, hopsSinceCreated };
 }

@@ -30,7 +30,7 @@ const cpu: CpuFigures = {
 
 const report = (raw?: BenchReport['raw']): BenchReport => {
   const troupe: BenchReport['troupe'] = {
-    saturated: { ...figures(40, 200, 900), post: latency(30, 120), hops: { 'POST → order.created': latency(5, 20) }, toNotified: latency(250, 1000) },
+    saturated: { ...figures(40, 200, 900), post: latency(30, 120), hops: { 'POST → order.created': latency(5, 20) }, hopsSinceCreated: { 'POST → order.created': latency(3, 7) }, toNotified: latency(250, 1000) },
     memory: [{ app: 'order-service', url: 'http://x', rssBytes: 150 * 2 ** 20 }, { app: 'order-view', url: 'http://y' }],
     cpu,
   };
@@ -53,7 +53,7 @@ describe('report', () => {
     assert.match(text, /saturated 100 @ 8: raw\s+2000\.0/);
     assert.match(text, /troupe \/ raw\s+0\.020\s+×50\s+×30/);
     assert.match(text, /POST \/orders response[^\n]*\n[^\n]*\nsaturated 100 @ 8\s+100\s+30\s+120\s+120\s+120/);
-    assert.match(text, /POST → order\.created\s+100\s+5\.00\s+20\s+20/);
+    assert.match(text, /POST → order\.created\s+100\s+5\.00\s+20\s+20\s+3\.00\s+7\.00/);
     assert.match(text, /start → customer\.notified\s+100\s+250/);
     assert.match(text, /CPU, troupe saturated phase[^\n]*100 sagas in 2\.5 s, 0\.80 cores busy/);
     assert.match(text, /order-service\s+11\s+1200\s+12\.00/);
