@@ -14,6 +14,14 @@ export const messagingDefaults = {
   prefetch: 32,
   /** Archive records sent ahead of a read side fed from the archive (streams require a prefetch; acks are credit only). */
   archivePrefetch: 256,
+  /**
+   * How long a read side fed from the archive lets records gather before it applies them, once the first one
+   * arrived: fewer, larger transactions (one commit, one position write, one credit ack each) for a read model
+   * at most this much later. 0 applies what a socket read brought at once.
+   */
+  archiveLingerMs: 10,
+  /** Most archive records applied in one store transaction (at most `archivePrefetch` can be waiting). */
+  archiveMaxBatch: 128,
   /** Bigger bodies are dead-lettered unread. */
   maxMessageBytes: 64 * 1024,
   /** In-process re-runs after an optimistic-concurrency conflict before backing off. */

@@ -60,6 +60,10 @@ export interface MessagingOptions {
   logger?: MessagingLogger;
   /** Most deliveries committed in one store transaction (group commit under load). Default 32; 1 disables batching. */
   maxBatch?: number;
+  /** Archive intake: how long records gather before a batch is applied (see `messagingDefaults`). Default 10 ms. */
+  archiveLingerMs?: number;
+  /** Archive intake: most records applied in one store transaction. Default 128. */
+  archiveMaxBatch?: number;
   /** Confirms awaited at once by the publisher. Default 256. */
   maxInFlightPublishes?: number;
   outbox?: OutboxRelayOptions;
@@ -177,7 +181,8 @@ export function createMessaging(options: MessagingOptions): Messaging {
         deadLetterExchange: names.deadLetterExchange,
         publisher,
         prefetch: messagingDefaults.archivePrefetch,
-        maxBatch: options.maxBatch ?? messagingDefaults.maxBatch,
+        maxBatch: options.archiveMaxBatch ?? messagingDefaults.archiveMaxBatch,
+        lingerMs: options.archiveLingerMs ?? messagingDefaults.archiveLingerMs,
         retryDelaysMs,
         maxConflictReruns,
         maxMessageBytes,
