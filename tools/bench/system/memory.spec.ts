@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { residentBytes } from './memory';
+import { memoryOf, residentBytes } from './memory';
 
 describe('residentBytes', () => {
   it('reads the gauge with or without default labels', () => {
@@ -10,5 +10,11 @@ describe('residentBytes', () => {
 
   it('is undefined when the page has no such gauge', () => {
     assert.equal(residentBytes('process_virtual_memory_bytes 1\n'), undefined);
+  });
+
+  it('reads the heap and external gauges beside RSS', () => {
+    const page = 'process_resident_memory_bytes 100\nnodejs_heap_size_total_bytes{service="a"} 60\nnodejs_heap_size_used_bytes{service="a"} 40\nnodejs_external_memory_bytes 7\n';
+    assert.deepEqual(memoryOf(page), { rssBytes: 100, heapUsedBytes: 40, heapTotalBytes: 60, externalBytes: 7 });
+    assert.deepEqual(memoryOf(''), { rssBytes: undefined, heapUsedBytes: undefined, heapTotalBytes: undefined, externalBytes: undefined });
   });
 });

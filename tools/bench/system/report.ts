@@ -138,8 +138,9 @@ export function formatReport(report: BenchReport): string {
     lines.push(...table(cpuRows));
   }
   if (report.troupe.memory.length > 0) {
-    lines.push('', 'worker memory at the end (process_resident_memory_bytes)');
-    lines.push(...table(report.troupe.memory.map((entry) => [entry.app, entry.rssBytes === undefined ? '–' : `${(entry.rssBytes / 2 ** 20).toFixed(0)} MiB`])));
+    const mib = (bytes: number | undefined) => (bytes === undefined ? '–' : `${(bytes / 2 ** 20).toFixed(0)} MiB`);
+    lines.push('', 'worker memory at the end (process_resident_memory_bytes; V8 heap used / reserved; external)');
+    lines.push(...table(report.troupe.memory.map((entry) => [entry.app, mib(entry.rssBytes), `${mib(entry.heapUsedBytes)} / ${mib(entry.heapTotalBytes)}`, mib(entry.externalBytes)])));
   }
   const errors = [report.troupe.saturated, report.troupe.rate, report.raw?.saturated, report.raw?.rate].flatMap((figures) => (figures?.firstError ? [figures.firstError] : []));
   if (errors.length > 0) lines.push('', `first failure: ${errors[0]}`);
