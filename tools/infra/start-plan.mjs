@@ -13,12 +13,13 @@ export const maxClusterNodes = 9;
 
 export class StartUsageError extends Error {}
 
-export const startUsage = `npm start [-- --instances N] [-- --cluster N] [-- --tls]
+export const startUsage = `npm start [-- --instances N] [-- --cluster N] [-- --tls] [-- --help]
   --instances N   run every worker N times (1–${maxInstances}, default 1), competing consumers on one store per worker;
                   instance k listens on the worker's port + ${portStep}·(k−1)
   --cluster N     a local RabbitMQ cluster of N nodes (tools/infra/cluster.mjs) instead of the single broker;
                   every worker gets the nodes' comma-separated RABBITMQ_URL
-  --tls           the single broker over amqps:// on 5671 (not with --cluster)`;
+  --tls           the single broker over amqps:// on 5671 (not with --cluster)
+  --help, -h      print this and exit, starting nothing`;
 
 function count(flag, raw, max) {
   if (raw === undefined || raw.startsWith('--')) throw new StartUsageError(`${flag} needs a number (1–${max}), got nothing`);
@@ -32,7 +33,7 @@ function count(flag, raw, max) {
  * may read them, and npm passes its own through.
  */
 export function parseStartOptions(argv, env = {}) {
-  const options = { instances: 1, cluster: undefined, tls: false, other: [] };
+  const options = { instances: 1, cluster: undefined, tls: false, help: false, other: [] };
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index];
     const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -40,8 +41,10 @@ export function parseStartOptions(argv, env = {}) {
     if (flag === '--instances') options.instances = count(flag, value(), maxInstances);
     else if (flag === '--cluster') options.cluster = count(flag, value(), maxClusterNodes);
     else if (flag === '--tls') options.tls = true;
+    else if (flag === '--help' || flag === '-h') options.help = true;
     else options.other.push(arg);
   }
+  if (options.help) return options;
   if (options.cluster !== undefined && options.tls) throw new StartUsageError('--tls and --cluster do not go together: the cluster nodes listen on plain AMQP (5681…) only');
   if (options.cluster !== undefined && env.RABBITMQ_URL) {
     throw new StartUsageError(`--cluster starts its own nodes, but RABBITMQ_URL is set (${redact(env.RABBITMQ_URL)}): unset it, or drop --cluster to use that broker`);

@@ -38,6 +38,10 @@ try {
   if (!(error instanceof StartUsageError)) throw error;
   fail(`${error.message}\n${startUsage}`, 2);
 }
+if (options.help) {
+  console.log(startUsage);
+  process.exit(0);
+}
 const apps = servedApps();
 let plan;
 try {

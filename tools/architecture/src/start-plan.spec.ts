@@ -16,15 +16,15 @@ function evaluate<T>(expression: string): T {
   return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: workspaceRoot, encoding: 'utf8' })) as T;
 }
 
-type Parsed = { value?: { instances: number; cluster?: number; tls: boolean; other: string[] }; error?: string; usage?: boolean };
+type Parsed = { value?: { instances: number; cluster?: number; tls: boolean; help: boolean; other: string[] }; error?: string; usage?: boolean };
 
 describe('npm start: --instances and --cluster', () => {
   it('defaults to one instance on the single broker, and leaves flags it does not know to others', () => {
-    assert.deepEqual(evaluate<Parsed>(`plan.parseStartOptions(['--namespace', 'x'])`).value, { instances: 1, tls: false, other: ['--namespace', 'x'] });
+    assert.deepEqual(evaluate<Parsed>(`plan.parseStartOptions(['--namespace', 'x'])`).value, { instances: 1, tls: false, help: false, other: ['--namespace', 'x'] });
   });
 
   it('reads --instances N and --cluster=N', () => {
-    assert.deepEqual(evaluate<Parsed>(`plan.parseStartOptions(['--instances', '2', '--cluster=3'])`).value, { instances: 2, cluster: 3, tls: false, other: [] });
+    assert.deepEqual(evaluate<Parsed>(`plan.parseStartOptions(['--instances', '2', '--cluster=3'])`).value, { instances: 2, cluster: 3, tls: false, help: false, other: [] });
   });
 
   for (const [argv, message] of [
@@ -64,6 +64,16 @@ describe('npm start: --instances and --cluster', () => {
     const command = evaluate<{ value: { command: string; args: string[] } }>(`plan.serveCommand('payment-service')`).value;
     assert.equal(command.command, process.execPath);
     assert.deepEqual(command.args.slice(-2), ['tools/infra/worker.mjs', 'payment-service']);
+  });
+
+  it('start.mjs --help prints the usage and exits 0, starting nothing', () => {
+    for (const flag of ['--help', '-h']) {
+      const run = spawnSync(process.execPath, [path.join(workspaceRoot, 'tools', 'infra', 'start.mjs'), flag], { cwd: workspaceRoot, encoding: 'utf8', timeout: 20_000 });
+      assert.equal(run.status, 0, run.stderr);
+      assert.match(run.stdout, /npm start \[-- --instances N\]/);
+      assert.match(run.stdout, /--help, -h/);
+      assert.doesNotMatch(run.stdout + run.stderr, /\[infra\]|\[build\]|\[start\]/);
+    }
   });
 
   it('start.mjs exits 2 with the usage on a bad value, before any broker or build', () => {
