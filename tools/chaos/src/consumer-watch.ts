@@ -27,6 +27,8 @@ export interface ConsumerRecovery {
    * another over seconds, so backAt − lostAt also counts the node's own shutdown, which no client can hurry.
    */
   longestGapMs?: number;
+  /** The queue that went longest without its consumers (the one `longestGapMs` is about). */
+  slowestQueue?: string;
   /** Polls made while the fault lasted, and how many of them the management API failed to answer. */
   polls: number;
   failedPolls: number;
@@ -121,6 +123,7 @@ export function judgeRecovery(samples: readonly ConsumerSample[], failures: read
   const back = lost ? after.find((sample) => sample.at > lost.at && shortOf(sample, true).length === 0) : undefined;
   const last = after.at(-1);
   let longestGapMs: number | undefined;
+  let slowestQueue: string | undefined;
   for (const [name, was] of baseline) {
     const liveIn = (sample: ConsumerSample, excludeLost: boolean) => {
       const now = sample.queues.get(name);
@@ -129,7 +132,10 @@ export function judgeRecovery(samples: readonly ConsumerSample[], failures: read
     const queueLost = after.find((sample) => liveIn(sample, false) < was.total);
     if (!queueLost) continue;
     const queueBack = after.find((sample) => sample.at > queueLost.at && liveIn(sample, true) >= was.total);
-    if (queueBack) longestGapMs = Math.max(longestGapMs ?? 0, queueBack.at - queueLost.at);
+    if (queueBack && queueBack.at - queueLost.at >= (longestGapMs ?? 0)) {
+      longestGapMs = queueBack.at - queueLost.at;
+      slowestQueue = name;
+    }
   }
   return {
     queues: baseline.size,
@@ -137,7 +143,7 @@ export function judgeRecovery(samples: readonly ConsumerSample[], failures: read
     onLostNode,
     ...(lost ? { lostAt: lost.at } : {}),
     ...(back ? { backAt: back.at } : {}),
-    ...(back && longestGapMs !== undefined ? { longestGapMs } : {}),
+    ...(back && longestGapMs !== undefined ? { longestGapMs, slowestQueue } : {}),
     polls: after.length + failures.filter((at) => at >= issuedAt).length,
     failedPolls: failures.filter((at) => at >= issuedAt).length,
     short: lost && !back && last ? shortOf(last, true) : [],

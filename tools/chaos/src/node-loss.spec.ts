@@ -66,7 +66,7 @@ describe('chaos: the node-loss scenario', () => {
       sample(400, { a: { n1: 1, n3: 1 }, b: { n3: 1 } }),
     ];
     const recovery = judgeRecovery(samples, [350], 150, 'n2');
-    assert.deepEqual(recovery, { queues: 2, consumers: 3, onLostNode: 1, lostAt: 200, backAt: 400, longestGapMs: 200, polls: 4, failedPolls: 1, short: [] });
+    assert.deepEqual(recovery, { queues: 2, consumers: 3, onLostNode: 1, lostAt: 200, backAt: 400, longestGapMs: 200, slowestQueue: 'a', polls: 4, failedPolls: 1, short: [] });
     const never = judgeRecovery(samples.slice(0, 4), [], 150, 'n2');
     assert.equal(never.backAt, undefined);
     assert.deepEqual(never.short, ['a']);
@@ -85,6 +85,7 @@ describe('chaos: the node-loss scenario', () => {
     const recovery = judgeRecovery(samples, [], 100, 'n2');
     assert.equal(recovery.backAt! - recovery.lostAt!, 5200);
     assert.equal(recovery.longestGapMs, 200);
+    assert.equal(recovery.slowestQueue, 'b');
   });
 
   it('a consumer still listed on the lost node does not count as back', () => {

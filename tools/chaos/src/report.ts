@@ -138,7 +138,7 @@ function nodeLossLines(loss: NodeLossFigures, t0: number): string[] {
       ? `no queue seen short of consumers (polled every 250 ms; ${consumers.onLostNode} of ${consumers.consumers} consumers were on ${loss.node})`
       : consumers.backAt === undefined
         ? `consumers NOT back (short: ${consumers.short.join(', ')})`
-        : `consumers back on surviving nodes: each queue within ${s(consumers.longestGapMs ?? 0)} of going away, all ${s(consumers.backAt - consumers.lostAt)} after the first went away (${at(consumers.lostAt)} → ${at(consumers.backAt)}; ${s(consumers.backAt - loss.issuedAt)} after stop_app was issued)`;
+        : `consumers back on surviving nodes: each queue within ${s(consumers.longestGapMs ?? 0)} of going away${consumers.slowestQueue ? ` (slowest: ${consumers.slowestQueue})` : ''}, all ${s(consumers.backAt - consumers.lostAt)} after the first went away (${at(consumers.lostAt)} → ${at(consumers.backAt)}; ${s(consumers.backAt - loss.issuedAt)} after stop_app was issued)`;
   return [
     `  node loss of ${loss.node} at ${at(loss.issuedAt)}: stop_app ${s(loss.stopAppMs)}, down ${s(loss.downMs)}, start_app ${s(loss.startAppMs)}`,
     `    ${recovery}`,
