@@ -147,4 +147,20 @@ describe('messaging recovery (real broker, SQLite store)', () => {
     await waitFor(async () => (await payer.store.collection('troupe_outbox').count({ status: 'pending' })) === 0, 10_000, 'outbox drained');
     assert.ok(payer.messaging.isReady(), 'consumers and topology back after the reconnect');
   });
+
+  it('consumes again after a reconnect that found its queue gone: the re-declaration puts it back', async () => {
+    const proxy = await startTcpProxy({ targetPort: 5672 });
+    harness.onDispose(() => proxy.close());
+    const payer = await harness.service({ service: 'payer', url: `amqp://guest:guest@127.0.0.1:${proxy.port}`, handlers: payerHandlers });
+    const producer = await harness.service({ service: 'inventory' });
+    await proxy.cut();
+    await waitFor(() => !payer.broker.isConnected(), 5000, 'payer noticed the cut');
+    // What a broker that lost its data (or an administrator) does while the service is away.
+    await withBrokerChannel(brokerUrl, (channel) => channel.deleteQueue(topologyNames(harness.prefix, 'payer').consumerQueue('stock.reserved')));
+    await proxy.restore();
+    await waitFor(() => payer.messaging.isReady(), 15_000, 'payer ready again');
+    const orderId = stockReserved().data.orderId;
+    await producer.messaging.transaction((_session, outbox) => outbox.emit('stock.reserved', { orderId, items: [{ sku: 'SKU-001', quantity: 1 }] }));
+    await waitFor(async () => (await effectCount(payer.store, orderId)) === 1, 15_000, 'the event handled on the re-declared queue');
+  });
 });
