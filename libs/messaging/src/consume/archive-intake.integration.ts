@@ -88,6 +88,15 @@ describe('archive intake on the real broker', function () {
     assert.equal(transactions, 1, `8 records in ${transactions} transactions`);
   });
 
+  it('stops while records wait out the linger, leaving them for the next start', async () => {
+    const { messaging } = await harness.service({ service: 'board', intake: 'archive', handlers, store, retryDelaysMs: [100, 200], archiveLingerMs: 60_000 });
+    for (let index = 0; index < 3; index += 1) await publish(stockReserved());
+    await new Promise((resolve) => setTimeout(resolve, 300)); // delivered, and held by the linger
+    // Before the fix the drain restarted itself in microtasks while stopping, so this never resolved (nor did any timer fire).
+    await messaging.stop({ timeoutMs: 2000 });
+    assert.equal((await totalEffects(store)).keys, 0, 'nothing applied: the next start reads them again from the committed position');
+  });
+
   it('resumes after the committed position when started again, applying nothing twice', async () => {
     const first = await board();
     const before = Array.from({ length: 5 }, () => stockReserved());

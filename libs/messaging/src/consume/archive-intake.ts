@@ -173,8 +173,9 @@ export class ArchiveIntake {
   private startDraining(lease: StreamLease): void {
     this.draining ??= this.drain(lease).finally(() => {
       this.draining = undefined;
-      // Records that arrived after the loop's last look.
-      if (lease.alive && lease.pending.length > 0) this.startDraining(lease);
+      // Records that arrived after the loop's last look. Not while stopping: the loop leaves them alone then, and
+      // restarting it would spin in microtasks without end, starving the very I/O the stop waits for.
+      if (lease.alive && !this.stopping && lease.pending.length > 0) this.startDraining(lease);
     });
   }
 
