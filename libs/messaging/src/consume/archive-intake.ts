@@ -423,12 +423,14 @@ export class ArchiveIntake {
   private scheduleReopen(): void {
     if (this.reopenTimer || this.stopping) return;
     this.reopenAttempt += 1;
+    // Capped at 1 s: the stream is usually back within seconds (a new leader after a node loss), and a 5 s cap
+    // could leave a read side waiting almost that long again after it was. One reopen a second costs the broker nothing.
     this.reopenTimer = setTimeout(() => {
       this.reopenTimer = undefined;
       void this.start()
         .catch((error: unknown) => this.deps.logger.warn({ attempt: this.reopenAttempt, err: describeError(error) }, 'reopening the archive read failed; trying again'))
         .finally(() => !this.isConsuming() && this.deps.connection.isConnected() && this.scheduleReopen());
-    }, backoffDelay(this.reopenAttempt, { initialDelayMs: 100, maxDelayMs: 5000 }));
+    }, backoffDelay(this.reopenAttempt, { initialDelayMs: 100, maxDelayMs: 1000 }));
     this.reopenTimer.unref();
   }
 }
