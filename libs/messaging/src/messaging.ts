@@ -210,22 +210,16 @@ export function createMessaging(options: MessagingOptions): Messaging {
   const setUp = async (): Promise<void> => {
     const generation = connection.current()?.generation;
     if (stopped || generation === undefined) return;
-    if (declaredGeneration === 0) {
-      await guard.declare();
-      declaredGeneration = generation;
-      await consumers.start();
-      await archiveIntake?.start();
-    } else {
-      // A reconnect: the queues this process declared are durable (and replicated on a cluster), so consuming need
-      // not wait for the re-declaration, which on a cluster losing a node can take as long as that node's shutdown
-      // (binding declarations wait for it). A queue that did go missing fails its consume; the set-up then runs
-      // again once the declaration is done. Readiness still waits for the declaration.
-      const consuming = Promise.all([consumers.start(), archiveIntake?.start()]);
-      consuming.catch(() => undefined);
-      await guard.declare();
-      declaredGeneration = generation;
-      await consuming;
-    }
+    const startConsuming = () => Promise.all([consumers.start(), archiveIntake?.start()]);
+    // On a reconnect the queues this process declared are durable (and replicated on a cluster), so consuming need
+    // not wait for the re-declaration, which on a cluster losing a node can take as long as that node's shutdown
+    // (binding declarations wait for it). A queue that did go missing fails its consume; the set-up then runs again
+    // once the declaration is done. Readiness still waits for the declaration.
+    const consuming = declaredGeneration === 0 ? undefined : startConsuming();
+    consuming?.catch(() => undefined);
+    await guard.declare();
+    declaredGeneration = generation;
+    await (consuming ?? startConsuming());
     void relay.sweep();
   };
   const onConnected = (): void => {

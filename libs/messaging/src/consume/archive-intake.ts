@@ -101,8 +101,8 @@ export class ArchiveIntake {
   private reopenTimer: NodeJS.Timeout | undefined;
   private reopenAttempt = 0;
   private waitTimer: { timer: NodeJS.Timeout; resolve: () => void } | undefined;
-  /** Ends the current linger early (a full batch is waiting, or the intake stops). */
-  private endLinger: (() => void) | undefined;
+  /** The drain's wait is its linger (not a retry delay), which a full batch may end early. */
+  private lingering = false;
   /** This process's name on park claims. */
   private readonly holder = `${process.pid}:${randomUUID().slice(0, 8)}`;
 
@@ -122,7 +122,6 @@ export class ArchiveIntake {
     this.stopping = true;
     if (this.reopenTimer) clearTimeout(this.reopenTimer);
     this.cancelWait();
-    this.endLinger?.();
     await this.starting?.catch(() => undefined);
     const lease = this.lease;
     if (lease?.alive && lease.consumerTag) await lease.channel.cancel(lease.consumerTag).catch(() => undefined);
@@ -166,7 +165,7 @@ export class ArchiveIntake {
     }
     if (!lease.alive || this.lease !== lease) return;
     lease.pending.push(message);
-    if (lease.pending.length >= this.deps.maxBatch) this.endLinger?.();
+    if (this.lingering && lease.pending.length >= this.deps.maxBatch) this.cancelWait();
     this.startDraining(lease);
   }
 
@@ -202,17 +201,12 @@ export class ArchiveIntake {
   private async linger(lease: StreamLease): Promise<void> {
     const { lingerMs, maxBatch } = this.deps;
     if (lingerMs <= 0 || lease.pending.length >= maxBatch || this.stopping) return;
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(() => {
-        this.endLinger = undefined;
-        resolve();
-      }, lingerMs);
-      this.endLinger = () => {
-        clearTimeout(timer);
-        this.endLinger = undefined;
-        resolve();
-      };
-    });
+    this.lingering = true;
+    try {
+      await this.wait(lingerMs);
+    } finally {
+      this.lingering = false;
+    }
   }
 
   /** False when the channel went away or the intake stopped mid-batch: nothing after it may be applied. */
