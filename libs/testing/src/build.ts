@@ -8,7 +8,7 @@ import { workspaceRoot } from './process';
  * and the default let every worker grow to 115–135 MiB resident under load for no throughput (measured in
  * docs/benchmarks.md); 8 keeps them near 100 MiB. 4 saves more memory but costs throughput in extra scavenges.
  */
-export const workerNodeFlags: readonly string[] = ['--max-semi-space-size=8'];
+export const workerNodeFlags: readonly string[] = ['--max-semi-space-size=4'];
 
 /** Where `npm run build` puts an app, relative to the workspace root; `startAppProcess` runs it on plain node. */
 export function builtEntry(app: string): string {
