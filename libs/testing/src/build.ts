@@ -4,11 +4,12 @@ import { workspaceRoot } from './process';
 
 /**
  * Node flags every worker runs with in production (the serve targets, a supervisor's command, chaos, the bench).
- * A smaller young generation (8 MiB semi-spaces instead of V8's 16): a worker's garbage is short-lived per message,
- * and the default let every worker grow to 115–135 MiB resident under load for no throughput (measured in
- * docs/benchmarks.md); 8 keeps them near 100 MiB. 4 saves more memory but costs throughput in extra scavenges.
+ * A smaller young generation (4 MiB semi-spaces instead of V8's 16): a worker's garbage is short-lived per message,
+ * and the default let every worker grow to 115–135 MiB resident under load for no throughput. Garbage collection on
+ * the main thread only: seven workers' GC helper threads on two cores mostly wait for a core, and the latency they
+ * added was measurable. Both measured in docs/architecture.md ("Throughput", item 7).
  */
-export const workerNodeFlags: readonly string[] = ['--max-semi-space-size=4'];
+export const workerNodeFlags: readonly string[] = ['--max-semi-space-size=4', '--single-threaded-gc'];
 
 /** Where `npm run build` puts an app, relative to the workspace root; `startAppProcess` runs it on plain node. */
 export function builtEntry(app: string): string {

@@ -250,7 +250,7 @@ function projectJson(o) {
         executor: 'nx:run-commands',
         continuous: true,
         dependsOn: ['build'],
-        options: { command: `node --max-semi-space-size=4 tools/infra/worker.mjs ${o.name}` },
+        options: { command: `node --max-semi-space-size=4 --single-threaded-gc tools/infra/worker.mjs ${o.name}` },
         metadata: { description: `Runs ${o.name} on port ${o.port} (PORT overrides)`, port: o.port },
       },
       lint: {},

@@ -62,7 +62,7 @@ describe('@troupe/plugin:worker', () => {
     assert.deepEqual(project.tags, ['scope:order', 'type:app']);
     assert.equal(project.targets.serve.metadata.port, 3009);
     assert.equal(project.targets.build.options.command, 'node tools/infra/build.mjs loyalty-service');
-    assert.equal(project.targets.serve.options.command, 'node --max-semi-space-size=4 tools/infra/worker.mjs loyalty-service');
+    assert.equal(project.targets.serve.options.command, 'node --max-semi-space-size=4 --single-threaded-gc tools/infra/worker.mjs loyalty-service');
     assert.deepEqual([project.targets.lint, project.targets.typecheck, project.targets.test, project.targets.integration], [{}, {}, {}, {}]);
     assert.match(read(tree, 'apps/loyalty-service/src/main.ts'), /runWorker\(loyaltyServiceWorker\)/);
     const worker = read(tree, 'apps/loyalty-service/src/worker.ts');
