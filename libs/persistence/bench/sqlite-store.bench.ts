@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createSqliteStore, type Store, type StoredDocument } from '../src';
+import { createSqliteStore, type SqliteStoreConfig, type Store, type StoredDocument } from '../src';
 
 interface Aggregate extends StoredDocument {
   value: number;
@@ -42,8 +42,8 @@ async function consumerStep(store: Store, i: number): Promise<void> {
   });
 }
 
-async function run(label: string, file: string, synchronous: 'FULL' | 'NORMAL', operations: number): Promise<void> {
-  const store = createSqliteStore({ file, synchronous });
+async function run(label: string, config: SqliteStoreConfig, operations: number): Promise<void> {
+  const store = createSqliteStore(config);
   await store.ensureIndex('outbox', { fields: ['type'] });
   for (let i = 0; i < 100; i++) await store.collection<Aggregate>('aggregates').upsert({ _id: `a${i}`, value: 0 });
   await measure(`${label}: insert (autocommit)`, operations, (i) => store.collection('docs').insert({ _id: `d${i}`, n: i, tag: `t${i % 10}` }));
@@ -57,9 +57,10 @@ async function run(label: string, file: string, synchronous: 'FULL' | 'NORMAL', 
 async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'troupe-bench-'));
   try {
-    await run('file, synchronous=FULL', path.join(dir, 'full.sqlite'), 'FULL', 2000);
-    await run('file, synchronous=NORMAL', path.join(dir, 'normal.sqlite'), 'NORMAL', 5000);
-    await run(':memory:', ':memory:', 'NORMAL', 5000);
+    await run('file, FULL, WAL synced in COMMIT (default)', { file: path.join(dir, 'full.sqlite') }, 2000);
+    await run('file, FULL, WAL flushed on the thread pool', { file: path.join(dir, 'full-tp.sqlite'), walFlush: 'thread-pool' }, 2000);
+    await run('file, synchronous=NORMAL', { file: path.join(dir, 'normal.sqlite'), synchronous: 'NORMAL' }, 5000);
+    await run(':memory:', { file: ':memory:' }, 5000);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

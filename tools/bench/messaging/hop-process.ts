@@ -31,9 +31,9 @@ async function startBare(prefix: string, prefetch: number): Promise<Stop> {
   };
 }
 
-async function startTroupe(prefix: string, prefetch: number, synchronous: 'FULL' | 'NORMAL', file: string): Promise<Stop> {
+async function startTroupe(prefix: string, prefetch: number, synchronous: 'FULL' | 'NORMAL', file: string, walFlush: 'in-commit' | 'thread-pool'): Promise<Stop> {
   const broker = connectBroker({ url: benchBrokerUrl });
-  const store = createSqliteStore({ file, synchronous });
+  const store = createSqliteStore({ file, synchronous, walFlush });
   const messaging = createMessaging({
     catalogue: orderCatalogue,
     broker,
@@ -61,8 +61,11 @@ async function startTroupe(prefix: string, prefetch: number, synchronous: 'FULL'
 }
 
 async function main(): Promise<void> {
-  const [kind, prefix, prefetch, synchronous, file] = process.argv.slice(2);
-  const stop = kind === 'bare' ? await startBare(prefix!, Number(prefetch)) : await startTroupe(prefix!, Number(prefetch), synchronous as 'FULL' | 'NORMAL', file!);
+  const [kind, prefix, prefetch, synchronous, file, walFlush] = process.argv.slice(2);
+  const stop =
+    kind === 'bare'
+      ? await startBare(prefix!, Number(prefetch))
+      : await startTroupe(prefix!, Number(prefetch), synchronous as 'FULL' | 'NORMAL', file!, walFlush === 'thread-pool' ? 'thread-pool' : 'in-commit');
   process.stdout.write('ready\n');
   for await (const line of createInterface({ input: process.stdin })) {
     if (line === 'stats') {

@@ -36,6 +36,8 @@ const option = (name: string, fallback: string): string => {
 };
 /** `--sync full` (default, what services run) fsyncs every commit; `normal` survives process crashes only. */
 const synchronous = option('sync', 'full') === 'normal' ? 'NORMAL' : 'FULL';
+/** `--wal-flush in-commit` (default, what services run) syncs inside COMMIT; `thread-pool` flushes off the loop. */
+const walFlush = option('wal-flush', 'in-commit') === 'thread-pool' ? 'thread-pool' : 'in-commit';
 const inMemory = option('store', 'file') === 'memory';
 
 interface Hop {
@@ -202,6 +204,7 @@ const hopArguments = (kind: 'bare' | 'troupe', prefix: string, directory: string
   String(prefetch),
   synchronous,
   inMemory ? ':memory:' : path.join(directory, 'payer.sqlite'),
+  walFlush,
 ];
 
 async function startBareHop(client: RawClient, prefix: string, cleanups: Array<() => Promise<unknown>>): Promise<RunningHop> {
@@ -253,7 +256,7 @@ async function main(): Promise<void> {
   try {
     console.log(
       `hop benchmark: ${rounds} alternating rounds of ${saturatedCount} saturated, then ${pacedCount} paced at ${pacedRate}/s in alternating slices; prefetch ${prefetch}, ` +
-        `quorum queues, confirms, SQLite ${inMemory ? 'in-memory' : 'file'} store (synchronous=${synchronous})`,
+        `quorum queues, confirms, SQLite ${inMemory ? 'in-memory' : 'file'} store (synchronous=${synchronous}${synchronous === 'FULL' && !inMemory ? `, WAL synced ${walFlush === 'in-commit' ? 'inside COMMIT' : 'on the thread pool'}` : ''})`,
     );
     const bare = await startBareHop(client, prefix, cleanups);
     running.push(bare);

@@ -12,8 +12,10 @@ export interface TransactionBatcherOptions {
   /** Upper bound of units per transaction. Default 32. */
   maxBatch?: number;
   /**
-   * Transactions in flight at once. The store runs their bodies one at a time, so a second one overlaps only the
-   * first one's flush to disk: with 1 every delivery would also wait out the flush of the batch before it. Default 2.
+   * Transactions in flight at once. The store runs their bodies one at a time, so a second one overlaps only what the
+   * first one awaits after its body: MongoDB's commit round trip, or a SQLite store's WAL flush on the thread pool
+   * (`walFlush: 'thread-pool'`; by default SQLite syncs inside COMMIT and there is nothing to overlap). With 1 every
+   * delivery would also wait out the commit of the batch before it. Default 2.
    */
   maxConcurrent?: number;
 }

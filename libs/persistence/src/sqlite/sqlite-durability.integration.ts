@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
+import Database from 'better-sqlite3';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { StoreUnavailableError } from '../errors';
 import type { Store, StoredDocument } from '../store';
-import { createSqliteStore, openSqliteStore } from './sqlite-store';
+import { createSqliteStore, openSqliteStore, type SqliteStoreConfig } from './sqlite-store';
 import { heldFlush, type HeldFlush } from './testing/held-flush';
 import { WalSync } from './wal-sync';
 
@@ -24,7 +25,7 @@ async function isPending(promise: Promise<unknown>): Promise<boolean> {
   return first === marker;
 }
 
-describe('sqlite store durability: the WAL is flushed off the event loop', () => {
+describe("sqlite store durability with walFlush 'thread-pool': the WAL is flushed off the event loop", () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'troupe-sqlite-durability-'));
   let store: Store;
   let disk: ReturnType<typeof heldWalSync>;
@@ -86,34 +87,78 @@ describe('sqlite store durability: the WAL is flushed off the event loop', () =>
   });
 });
 
-describe('sqlite store durability on a real file', () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'troupe-sqlite-wal-'));
-  after(() => rmSync(dir, { recursive: true, force: true }));
+/** The `synchronous` level each connection opened while `open` runs is set to (the store sets it once, at open). */
+async function synchronousLevels(open: () => Store): Promise<string[]> {
+  const levels: string[] = [];
+  const original = Database.prototype.pragma;
+  Database.prototype.pragma = function (this: Database.Database, source: string, options?: Database.PragmaOptions) {
+    const level = /^synchronous\s*=\s*(\w+)$/i.exec(source.trim())?.[1];
+    if (level) levels.push(level.toUpperCase());
+    return original.call(this, source, options);
+  } as typeof original;
+  let store: Store | undefined;
+  try {
+    store = open();
+  } finally {
+    Database.prototype.pragma = original;
+  }
+  await store.close();
+  return levels;
+}
 
-  it('flushes the real <file>-wal, then keeps the data across close and reopen', async () => {
-    const file = path.join(dir, 'real.sqlite');
-    const store = createSqliteStore({ file });
-    await store.transaction(async (session) => {
-      await session.collection<Doc>('docs').insert({ _id: 'kept', value: 7 });
-    });
-    assert.ok(existsSync(`${file}-wal`), 'the store runs in WAL mode');
-    await store.close();
-    const reopened = createSqliteStore({ file });
-    assert.equal((await reopened.collection<Doc>('docs').get('kept'))?.value, 7);
-    await reopened.close();
+describe('sqlite store durability: where a commit is synced', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'troupe-sqlite-sync-level-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const file = (name: string) => path.join(dir, `${name}.sqlite`);
+
+  it('by default lets SQLite sync the WAL inside COMMIT (synchronous=FULL, no flush of its own)', async () => {
+    assert.deepEqual(await synchronousLevels(() => createSqliteStore({ file: file('default') })), ['FULL']);
+    assert.deepEqual(await synchronousLevels(() => createSqliteStore({ file: file('in-commit'), walFlush: 'in-commit' })), ['FULL']);
   });
 
-  it('lets close() race a write and a transaction: both resolve, and the data is there after reopening', async () => {
-    const file = path.join(dir, 'closing.sqlite');
-    const store = createSqliteStore({ file });
-    const written = store.collection<Doc>('docs').insert({ _id: 'plain', value: 1 });
-    const committed = store.transaction(async (session) => {
-      await session.collection<Doc>('docs').insert({ _id: 'in-transaction', value: 2 });
-    });
-    const closed = store.close();
-    await Promise.all([written, committed, closed]);
-    const reopened = createSqliteStore({ file });
-    assert.deepEqual((await reopened.collection<Doc>('docs').find({})).map((doc) => doc.value), [2, 1]);
-    await reopened.close();
+  it("with walFlush 'thread-pool' commits at NORMAL, because WalSync flushes the WAL after the commit", async () => {
+    assert.deepEqual(await synchronousLevels(() => createSqliteStore({ file: file('thread-pool'), walFlush: 'thread-pool' })), ['NORMAL']);
+    const held = heldWalSync();
+    const levels = await synchronousLevels(() => openSqliteStore({ file: file('held') }, { walSync: held.walSync, syncInCommit: true, close: async () => undefined }));
+    assert.deepEqual(levels, ['NORMAL'], 'a store given a WalSync never also syncs inside COMMIT');
+  });
+
+  it("commits at NORMAL when only crash safety is asked for, or in memory, whatever walFlush says", async () => {
+    assert.deepEqual(await synchronousLevels(() => createSqliteStore({ file: file('normal'), synchronous: 'NORMAL' })), ['NORMAL']);
+    assert.deepEqual(await synchronousLevels(() => createSqliteStore({ file: file('normal-tp'), synchronous: 'NORMAL', walFlush: 'thread-pool' })), ['NORMAL']);
+    assert.deepEqual(await synchronousLevels(() => createSqliteStore({ file: ':memory:' })), ['NORMAL']);
   });
 });
+
+for (const walFlush of ['in-commit', 'thread-pool'] as const) {
+  describe(`sqlite store durability on a real file (walFlush '${walFlush}')`, () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'troupe-sqlite-wal-'));
+    after(() => rmSync(dir, { recursive: true, force: true }));
+    const config = (name: string): SqliteStoreConfig => ({ file: path.join(dir, `${name}.sqlite`), walFlush });
+
+    it('syncs the real <file>-wal, then keeps the data across close and reopen', async () => {
+      const store = createSqliteStore(config('real'));
+      await store.transaction(async (session) => {
+        await session.collection<Doc>('docs').insert({ _id: 'kept', value: 7 });
+      });
+      assert.ok(existsSync(`${config('real').file}-wal`), 'the store runs in WAL mode');
+      await store.close();
+      const reopened = createSqliteStore(config('real'));
+      assert.equal((await reopened.collection<Doc>('docs').get('kept'))?.value, 7);
+      await reopened.close();
+    });
+
+    it('lets close() race a write and a transaction: both resolve, and the data is there after reopening', async () => {
+      const store = createSqliteStore(config('closing'));
+      const written = store.collection<Doc>('docs').insert({ _id: 'plain', value: 1 });
+      const committed = store.transaction(async (session) => {
+        await session.collection<Doc>('docs').insert({ _id: 'in-transaction', value: 2 });
+      });
+      const closed = store.close();
+      await Promise.all([written, committed, closed]);
+      const reopened = createSqliteStore(config('closing'));
+      assert.deepEqual((await reopened.collection<Doc>('docs').find({})).map((doc) => doc.value), [2, 1]);
+      await reopened.close();
+    });
+  });
+}

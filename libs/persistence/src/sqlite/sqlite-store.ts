@@ -19,15 +19,25 @@ export interface SqliteStoreConfig {
   /** How long a write waits for another connection's (another process's) write lock before failing with StoreUnavailableError. Default 5000 ms. */
   busyTimeoutMs?: number;
   /**
-   * Default `'FULL'`: a write or transaction resolves only once it is on disk, so it survives power loss (the WAL
-   * is flushed off the event loop, see WalSync). `'NORMAL'`: it resolves at commit and survives process crashes only.
+   * Default `'FULL'`: a write or transaction resolves only once it is on disk, so it survives power loss (how the
+   * WAL gets there: `walFlush`). `'NORMAL'`: it resolves at commit and survives process crashes only.
    */
   synchronous?: 'FULL' | 'NORMAL';
+  /**
+   * How a `'FULL'` store puts a commit's WAL frames on disk. Default `'in-commit'`: SQLite's own `synchronous=FULL`,
+   * COMMIT returns once the WAL is synced, with the event loop waiting for the disk (a fraction of a millisecond on
+   * a local SSD). `'thread-pool'`: commit at `synchronous=NORMAL`, then a group `fdatasync` of the WAL on libuv's
+   * thread pool (WalSync) while the next transaction runs. The thread pool wins for one busy process with cores to
+   * spare; where many processes share few cores, handing every flush to a thread and back costs more scheduling
+   * than the overlap saves (see docs/architecture.md, "Throughput"). Ignored in memory and at `'NORMAL'`.
+   */
+  walFlush?: 'in-commit' | 'thread-pool';
 }
 
 const DEFAULT_BUSY_TIMEOUT_MS = 5000;
+const DEFAULT_WAL_FLUSH = 'in-commit';
 
-function openEngine(config: SqliteStoreConfig): SqliteEngine {
+function openEngine(config: SqliteStoreConfig, synchronous: 'FULL' | 'NORMAL'): SqliteEngine {
   const busyTimeoutMs = config.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
   const inMemory = config.file === ':memory:';
   let db: Database.Database | undefined;
@@ -37,9 +47,9 @@ function openEngine(config: SqliteStoreConfig): SqliteEngine {
     db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
     // WAL lets readers (this process or another) go on while one writer commits.
     if (!inMemory) db.pragma('journal_mode = WAL');
-    // In WAL mode NORMAL never fsyncs inside COMMIT; FULL durability comes from WalSync instead (off the loop).
-    // In memory there is no file to flush and the level does not matter.
-    db.pragma('synchronous = NORMAL');
+    // In WAL mode NORMAL never syncs inside COMMIT: the durability of a store that flushes on the thread pool comes
+    // from WalSync instead, and a NORMAL store has none. In memory there is no file to flush.
+    db.pragma(`synchronous = ${synchronous}`);
     return new SqliteEngine(db, config.file, busyTimeoutMs);
   } catch (error) {
     db?.close();
@@ -48,9 +58,13 @@ function openEngine(config: SqliteStoreConfig): SqliteEngine {
   }
 }
 
-/** How a store makes commits durable: `walSync` flushes after commits; absent when commits need no flush. */
+/**
+ * How a store makes commits durable: `walSync` flushes after commits (the connection commits at NORMAL);
+ * `syncInCommit` lets SQLite sync the WAL inside COMMIT (FULL). Neither: commits survive process crashes only.
+ */
 export interface SqliteDurability {
   walSync?: WalSync;
+  syncInCommit?: boolean;
   close(): Promise<void>;
 }
 
@@ -59,8 +73,8 @@ export interface SqliteDurability {
  * way two pieces of work could interleave is across an `await` inside `transaction(fn)`; an async
  * mutex therefore serialises transactions and makes plain operations wait for an open one.
  * Other processes on the same file are kept out by SQLite's write lock (BEGIN IMMEDIATE + busy
- * timeout) and by the optimistic `version` check on update. Durable writes are flushed off the
- * event loop by `SqliteDurability.walSync` (see wal-sync.ts).
+ * timeout) and by the optimistic `version` check on update. Durable writes are synced by SQLite inside
+ * COMMIT or, with `walFlush: 'thread-pool'`, flushed off the event loop by `SqliteDurability.walSync` (wal-sync.ts).
  */
 class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
@@ -192,12 +206,14 @@ class SqliteStore implements Store {
 
 /** Opens (creating if needed) the SQLite store at `config.file`. Throws StoreUnavailableError when the file cannot be opened. */
 export function createSqliteStore(config: SqliteStoreConfig): Store {
-  if (config.file === ':memory:' || config.synchronous === 'NORMAL') return openSqliteStore(config, { close: async () => undefined });
+  const durable = config.file !== ':memory:' && config.synchronous !== 'NORMAL';
+  if (!durable || (config.walFlush ?? DEFAULT_WAL_FLUSH) === 'in-commit') return openSqliteStore(config, { syncInCommit: durable, close: async () => undefined });
   const wal = walFileFlush(config.file);
   return openSqliteStore(config, { walSync: new WalSync(wal.flush), close: wal.close });
 }
 
 /** The store with the given way of making commits durable (tests hold the flush back with it). */
 export function openSqliteStore(config: SqliteStoreConfig, durability: SqliteDurability): Store {
-  return new SqliteStore(openEngine(config), durability);
+  const synchronous = durability.syncInCommit && !durability.walSync ? 'FULL' : 'NORMAL';
+  return new SqliteStore(openEngine(config, synchronous), durability);
 }
