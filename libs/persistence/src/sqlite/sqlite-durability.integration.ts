@@ -13,6 +13,8 @@ interface Doc extends StoredDocument {
   value: number;
 }
 
+const insert = (id: string) => (session: Store) => session.collection<Doc>('docs').insert({ _id: id, value: 1 });
+
 /** The store's WalSync around a flush the test finishes by hand. */
 function heldWalSync(): HeldFlush & { walSync: WalSync } {
   const held = heldFlush();
@@ -33,7 +35,7 @@ describe("sqlite store durability with walFlush 'thread-pool': the WAL is flushe
 
   beforeEach(() => {
     disk = heldWalSync();
-    store = openSqliteStore({ file: path.join(dir, `store-${(counter += 1)}.sqlite`) }, { walSync: disk.walSync, close: async () => undefined });
+    store = openSqliteStore({ file: path.join(dir, `store-${(counter += 1)}.sqlite`) }, { mode: 'thread-pool', walSync: disk.walSync, close: async () => undefined });
   });
   afterEach(async () => {
     // close waits for every requested flush: let each one finish as it starts.
@@ -41,8 +43,6 @@ describe("sqlite store durability with walFlush 'thread-pool': the WAL is flushe
     while (await isPending(closing)) if (disk.outstanding() > 0) disk.finish();
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
-
-  const insert = (id: string) => (session: Store) => session.collection<Doc>('docs').insert({ _id: id, value: 1 });
 
   it('resolves a transaction only after a flush that began after its commit, and lets the next one commit meanwhile', async () => {
     const first = store.transaction(async (session) => insert('a')(session as Store));
@@ -87,8 +87,11 @@ describe("sqlite store durability with walFlush 'thread-pool': the WAL is flushe
   });
 });
 
-/** The `synchronous` level each connection opened while `open` runs is set to (the store sets it once, at open). */
-async function synchronousLevels(open: () => Store): Promise<string[]> {
+/**
+ * The `synchronous` levels a store's connection is set to while it opens and while `use` runs on it, in order (the
+ * store sets the level at open and, syncing inside COMMIT, again whenever the next commit needs another one).
+ */
+async function synchronousLevels(open: () => Store, use: (store: Store) => Promise<void> = async () => undefined): Promise<string[]> {
   const levels: string[] = [];
   const original = Database.prototype.pragma;
   Database.prototype.pragma = function (this: Database.Database, source: string, options?: Database.PragmaOptions) {
@@ -99,10 +102,11 @@ async function synchronousLevels(open: () => Store): Promise<string[]> {
   let store: Store | undefined;
   try {
     store = open();
+    await use(store);
   } finally {
     Database.prototype.pragma = original;
+    await store?.close();
   }
-  await store.close();
   return levels;
 }
 
@@ -116,11 +120,25 @@ describe('sqlite store durability: where a commit is synced', () => {
     assert.deepEqual(await synchronousLevels(() => createSqliteStore({ file: file('in-commit'), walFlush: 'in-commit' })), ['FULL']);
   });
 
+  it('commits a relaxed transaction without a sync, and syncs the next durable transaction and plain write again', async () => {
+    const levels = await synchronousLevels(
+      () => createSqliteStore({ file: file('relaxed') }),
+      async (store) => {
+        await store.transaction(async (session) => insert('durable-1')(session as Store));
+        await store.transaction(async (session) => insert('relaxed-1')(session as Store), { durability: 'relaxed' });
+        await store.transaction(async (session) => insert('relaxed-2')(session as Store), { durability: 'relaxed' });
+        await store.transaction(async (session) => insert('durable-2')(session as Store));
+        await store.transaction(async (session) => insert('relaxed-3')(session as Store), { durability: 'relaxed' });
+        await store.collection<Doc>('docs').insert({ _id: 'plain', value: 1 });
+        assert.equal((await store.collection<Doc>('docs').find({})).length, 6);
+      },
+    );
+    // Opened at FULL; switched only where the next commit needs another level (a relaxed one, then a durable one).
+    assert.deepEqual(levels, ['FULL', 'NORMAL', 'FULL', 'NORMAL', 'FULL']);
+  });
+
   it("with walFlush 'thread-pool' commits at NORMAL, because WalSync flushes the WAL after the commit", async () => {
     assert.deepEqual(await synchronousLevels(() => createSqliteStore({ file: file('thread-pool'), walFlush: 'thread-pool' })), ['NORMAL']);
-    const held = heldWalSync();
-    const levels = await synchronousLevels(() => openSqliteStore({ file: file('held') }, { walSync: held.walSync, syncInCommit: true, close: async () => undefined }));
-    assert.deepEqual(levels, ['NORMAL'], 'a store given a WalSync never also syncs inside COMMIT');
   });
 
   it("commits at NORMAL when only crash safety is asked for, or in memory, whatever walFlush says", async () => {

@@ -16,7 +16,16 @@ export class SqliteEngine {
     readonly db: Database.Database,
     readonly file: string,
     readonly busyTimeoutMs: number,
+    /** The connection's `synchronous` level as opened. */
+    private synchronous: 'FULL' | 'NORMAL' = 'NORMAL',
   ) {}
+
+  /** Sets the level the next commits run at (FULL: COMMIT syncs the WAL); a no-op when it already is. */
+  setSynchronous(level: 'FULL' | 'NORMAL'): void {
+    if (this.synchronous === level) return;
+    this.db.pragma(`synchronous = ${level}`);
+    this.synchronous = level;
+  }
 
   statement(sql: string): Database.Statement {
     let statement = this.statements.get(sql);

@@ -24,12 +24,13 @@ export interface SqliteStoreConfig {
    */
   synchronous?: 'FULL' | 'NORMAL';
   /**
-   * How a `'FULL'` store puts a commit's WAL frames on disk. Default `'in-commit'`: SQLite's own `synchronous=FULL`,
-   * COMMIT returns once the WAL is synced, with the event loop waiting for the disk (a fraction of a millisecond on
-   * a local SSD). `'thread-pool'`: commit at `synchronous=NORMAL`, then a group `fdatasync` of the WAL on libuv's
-   * thread pool (WalSync) while the next transaction runs. The thread pool wins for one busy process with cores to
-   * spare; where many processes share few cores, handing every flush to a thread and back costs more scheduling
-   * than the overlap saves (see docs/architecture.md, "Throughput"). Ignored in memory and at `'NORMAL'`.
+   * How a `'FULL'` store puts a commit's WAL frames on disk. Default `'in-commit'`: SQLite's own `synchronous=FULL`
+   * for that commit, so COMMIT returns once the WAL is synced, the event loop waiting for the disk (a fraction of a
+   * millisecond on a local SSD). `'thread-pool'`: commit at `synchronous=NORMAL`, then a group `fdatasync` of the
+   * WAL on libuv's thread pool (WalSync) while the next transaction runs. The thread pool wins for one busy process
+   * with cores to spare; where many processes share few cores, handing every flush to a thread and back costs more
+   * scheduling than the overlap saves (see docs/architecture.md, "Throughput"). Ignored in memory and at `'NORMAL'`.
+   * Either way a `relaxed` transaction commits without a sync of its own.
    */
   walFlush?: 'in-commit' | 'thread-pool';
 }
@@ -47,10 +48,11 @@ function openEngine(config: SqliteStoreConfig, synchronous: 'FULL' | 'NORMAL'): 
     db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
     // WAL lets readers (this process or another) go on while one writer commits.
     if (!inMemory) db.pragma('journal_mode = WAL');
-    // In WAL mode NORMAL never syncs inside COMMIT: the durability of a store that flushes on the thread pool comes
-    // from WalSync instead, and a NORMAL store has none. In memory there is no file to flush.
+    // In WAL mode NORMAL never syncs inside COMMIT: the durability of a commit flushed on the thread pool comes from
+    // WalSync instead, and a NORMAL store has none. In memory there is no file to flush. A durable store switches
+    // the level per commit (SqliteStore.syncNextCommit).
     db.pragma(`synchronous = ${synchronous}`);
-    return new SqliteEngine(db, config.file, busyTimeoutMs);
+    return new SqliteEngine(db, config.file, busyTimeoutMs, synchronous);
   } catch (error) {
     db?.close();
     if (isBusy(error)) throw busyError(config.file, busyTimeoutMs, error);
@@ -59,14 +61,13 @@ function openEngine(config: SqliteStoreConfig, synchronous: 'FULL' | 'NORMAL'): 
 }
 
 /**
- * How a store makes commits durable: `walSync` flushes after commits (the connection commits at NORMAL);
- * `syncInCommit` lets SQLite sync the WAL inside COMMIT (FULL). Neither: commits survive process crashes only.
+ * How a store makes commits durable. `'none'`: commits survive process crashes only. `'in-commit'`: SQLite syncs
+ * the WAL inside every durable COMMIT (the connection is set to FULL for it). `'thread-pool'`: commits run at
+ * NORMAL and `walSync` flushes after them.
  */
-export interface SqliteDurability {
-  walSync?: WalSync;
-  syncInCommit?: boolean;
-  close(): Promise<void>;
-}
+export type SqliteDurability =
+  | { mode: 'none' | 'in-commit'; close(): Promise<void> }
+  | { mode: 'thread-pool'; walSync: WalSync; close(): Promise<void> };
 
 /**
  * The embedded store: one SQLite file per service. better-sqlite3 is synchronous, so the only
@@ -122,6 +123,7 @@ class SqliteStore implements Store {
     this.scope.assertOutside('transaction');
     const { result, durable } = await this.mutex.run(async () => {
       this.assertOpen();
+      this.syncNextCommit(options.durability !== 'relaxed');
       const committed = await this.runTransaction(fn);
       // Requested under the lock, so that close() (which takes it next) waits for this flush; awaited outside
       // it, so that the next transaction runs while this one's flush is on the disk. A relaxed commit is made
@@ -167,7 +169,7 @@ class SqliteStore implements Store {
     await this.mutex.run(async () => {
       if (this.closed) return;
       this.closed = true;
-      await this.durability.walSync?.settle();
+      if (this.durability.mode === 'thread-pool') await this.durability.walSync.settle();
       await this.durability.close();
       this.engine.db.close();
     });
@@ -178,6 +180,7 @@ class SqliteStore implements Store {
     this.scope.assertOutside(operation);
     const { result, durable } = await this.mutex.run(() => {
       this.assertOpen();
+      if (writes) this.syncNextCommit(true);
       const done = work();
       return { result: done, durable: writes ? this.requestFlush() : undefined };
     });
@@ -185,9 +188,18 @@ class SqliteStore implements Store {
     return result;
   }
 
+  /**
+   * Sets whether SQLite syncs the WAL inside the next COMMIT. Only before BEGIN: the level a commit runs at is taken
+   * when its transaction starts, a change inside one is ignored for it.
+   */
+  private syncNextCommit(durable: boolean): void {
+    if (this.durability.mode !== 'in-commit') return;
+    this.engine.setSynchronous(durable ? 'FULL' : 'NORMAL');
+  }
+
   /** Asks for a WAL flush covering everything committed so far; resolves once it is on disk. */
   private requestFlush(): Promise<void> | undefined {
-    if (!this.durability.walSync) return undefined;
+    if (this.durability.mode !== 'thread-pool') return undefined;
     const flushed = this.durability.walSync.afterCommit().catch((error: unknown) => {
       throw new StoreUnavailableError(
         `SQLite store "${this.engine.file}" committed a write but could not flush it to disk, so it may not survive a power loss: ${(error as Error).message}`,
@@ -207,13 +219,13 @@ class SqliteStore implements Store {
 /** Opens (creating if needed) the SQLite store at `config.file`. Throws StoreUnavailableError when the file cannot be opened. */
 export function createSqliteStore(config: SqliteStoreConfig): Store {
   const durable = config.file !== ':memory:' && config.synchronous !== 'NORMAL';
-  if (!durable || (config.walFlush ?? DEFAULT_WAL_FLUSH) === 'in-commit') return openSqliteStore(config, { syncInCommit: durable, close: async () => undefined });
+  if (!durable) return openSqliteStore(config, { mode: 'none', close: async () => undefined });
+  if ((config.walFlush ?? DEFAULT_WAL_FLUSH) === 'in-commit') return openSqliteStore(config, { mode: 'in-commit', close: async () => undefined });
   const wal = walFileFlush(config.file);
-  return openSqliteStore(config, { walSync: new WalSync(wal.flush), close: wal.close });
+  return openSqliteStore(config, { mode: 'thread-pool', walSync: new WalSync(wal.flush), close: wal.close });
 }
 
 /** The store with the given way of making commits durable (tests hold the flush back with it). */
 export function openSqliteStore(config: SqliteStoreConfig, durability: SqliteDurability): Store {
-  const synchronous = durability.syncInCommit && !durability.walSync ? 'FULL' : 'NORMAL';
-  return new SqliteStore(openEngine(config, synchronous), durability);
+  return new SqliteStore(openEngine(config, durability.mode === 'in-commit' ? 'FULL' : 'NORMAL'), durability);
 }
