@@ -177,6 +177,9 @@ describe('broker permissions derived from the manifests (real broker)', function
       assert.equal(await probe.attempt({ op: 'declare-topology', topology }), 'ok', `${kit} declares under its prefix`);
       assert.equal(await probe.attempt({ op: 'publish', exchange: `${prefix}troupe.events`, routingKey: 'order.created' }), 'ok');
       assert.equal(await probe.attempt({ op: 'get', queue: 'payment-service.stock.reserved' }), refused);
+      const archiveRead = await probe.attempt({ op: 'consume-stream', queue: archiveNames('').archiveStream });
+      assert.equal(archiveRead, kit === 'bench' ? 'ok' : refused, `${kit} reading the live archive (the bench times a running system from it)`);
+      assert.equal(await probe.attempt({ op: 'delete-queue', queue: archiveNames('').archiveStream }), refused);
       assert.equal(await probe.attempt({ op: 'publish', exchange: 'troupe.events', routingKey: 'order.created' }), refused);
       for (const queue of topology.queues) assert.equal(await probe.attempt({ op: 'delete-queue', queue: queue.name }), 'ok');
     }

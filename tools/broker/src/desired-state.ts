@@ -111,11 +111,16 @@ export function desiredState(options: DesiredOptions): DesiredState {
     // default exchange: that write reaches every queue, which is what replay is. It declares nothing.
     tool(options.vhost, 'dlq', ['management'], { configure: matchNothing, write: exactly(['amq.default']), read: exactly(dlqs) }),
     // The test kits run whole systems under their own random prefixes (`bench-…`, `chaos-…`) in the vhost: broad within
-    // those names, nothing of the services' names.
-    tool(options.vhost, 'bench', [], prefixed(`${prefix}bench-`)),
+    // those names, nothing of the services' names. The bench may also read the live archive stream (as the saga
+    // board does), which is how `npm run bench -- --target-url …` times a running system's events.
+    tool(options.vhost, 'bench', [], withRead(prefixed(`${prefix}bench-`), exactly([archiveNames(prefix).archiveStream]))),
     tool(options.vhost, 'chaos', ['management'], prefixed(`${prefix}chaos-`)),
   );
   return { vhost: options.vhost, users };
+}
+
+function withRead(permissions: DesiredUser['permissions'], read: string): DesiredUser['permissions'] {
+  return { ...permissions, read: `(?:${permissions.read})|${read}` };
 }
 
 function prefixed(namePrefix: string): DesiredUser['permissions'] {

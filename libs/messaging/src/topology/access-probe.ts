@@ -11,6 +11,8 @@ import type { Topology } from './topology';
 export type AccessOperation =
   | { op: 'publish'; exchange: string; routingKey: string }
   | { op: 'consume'; queue: string }
+  /** A stream consumer, which a stream requires to have a prefetch and may give a starting offset. */
+  | { op: 'consume-stream'; queue: string }
   | { op: 'get'; queue: string }
   | { op: 'purge'; queue: string }
   | { op: 'delete-queue'; queue: string }
@@ -64,6 +66,12 @@ async function perform(channel: ConfirmChannel, operation: AccessOperation): Pro
       return;
     case 'consume': {
       const { consumerTag } = await channel.consume(operation.queue, () => undefined);
+      await channel.cancel(consumerTag);
+      return;
+    }
+    case 'consume-stream': {
+      await channel.prefetch(1);
+      const { consumerTag } = await channel.consume(operation.queue, () => undefined, { arguments: { 'x-stream-offset': 'next' } });
       await channel.cancel(consumerTag);
       return;
     }
