@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { toAmqpProperties, type AnyEvent, type EventEnvelope } from '@troupe/contracts';
-import { buildTopology, deleteArchive, topologyNames } from '@troupe/messaging';
+import { archiveNames, buildTopology, topologyNames } from '@troupe/messaging';
 import { deleteTopologies, openRawClient, type RawClient } from '@troupe/messaging/testing';
 import { startAppProcess, waitFor, type AppProcess } from '@troupe/testing';
 
@@ -52,9 +52,9 @@ export async function startOnBroker(options: BrokerHarnessOptions): Promise<Brok
       await raw.close();
     }
     await deleteTopologies(brokerUrl, [buildTopology({ prefix, service: options.service, consumes: options.consumes })]).catch(() => undefined);
-    // The service declares the archive stream of its namespace (a read side reads it); no topology of its own lists it.
-    await deleteArchive(brokerUrl, prefix).catch(() => undefined);
     const cleanup = await openRawClient(brokerUrl).catch(() => undefined);
+    // The service declares the archive stream of its namespace (a read side reads it); no topology of its own lists it.
+    await cleanup?.deleteQueue(archiveNames(prefix).archiveStream).catch(() => undefined);
     await cleanup?.deleteExchange(names.eventsExchange).catch(() => undefined);
     await cleanup?.close();
     rmSync(dataDir, { recursive: true, force: true });
