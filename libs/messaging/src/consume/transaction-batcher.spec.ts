@@ -54,6 +54,18 @@ describe('TransactionBatcher', () => {
     assert.equal(await store.collection('docs').count(), 4);
   });
 
+  it('lets every callback of one loop turn join the batch, not only the first one (a burst of requests shares one commit)', async () => {
+    const counting = countingStore(store);
+    const batcher = new TransactionBatcher(counting.store);
+    // Each unit is queued from a callback of its own, as requests read from separate sockets are: a batch begun straight
+    // after the first callback would hold it alone, and the store would sync once per request.
+    const results = await Promise.all(
+      ['a', 'b', 'c'].map((id) => new Promise((resolve, reject) => setImmediate(() => batcher.run(write(id)).then(resolve, reject)))),
+    );
+    assert.deepEqual(results, ['a', 'b', 'c']);
+    assert.equal(counting.transactions(), 1, 'the three callbacks ran in one turn, so their units share one transaction');
+  });
+
   it('isolates a failing unit: it alone rejects and leaves no writes, the others commit', async () => {
     const batcher = new TransactionBatcher(store);
     let failingRuns = 0;
