@@ -11,10 +11,11 @@ import { adminAuthorization, expectStatus, orderSystemApps, request } from '@tro
 import { brokerProcesses, clockTicksPerSecond, cpuFigures, sampleCpu, type CpuFigures, type CpuSample, type WatchedProcess } from './cpu';
 import { EventTap } from './event-tap';
 import { readMemory } from './memory';
-import { parseOptions, runsRate, runsSaturated, targetsRunningSystem, usage, type BenchOptions } from './options';
+import { parseOptions, targetsRunningSystem, usage, type BenchOptions } from './options';
 import { soldOutSku } from './order-mix';
 import { orderWorkload, sagaDetails } from './order-workload';
-import { runPhase, type PhaseResult, type PhaseShape, type Workload } from './phase';
+import { runPhase, type PhaseResult, type Workload } from './phase';
+import { measuredShapes, warmUpSagas, warmUpShape } from './phase-plan';
 import { happyPath, startRawGraph } from './raw-graph';
 import { finalLine, formatReport, summaryOf, type BenchReport, type PhaseFigures } from './report';
 import { systemUnderTest } from './system-under-test';
@@ -32,13 +33,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 function figuresOf({ shape, completed, failed, firstError, seconds, perSecond, latency, post, outcomes }: PhaseResult): PhaseFigures {
   return { shape, completed, failed, ...(firstError ? { firstError } : {}), seconds, perSecond, latency, ...(post ? { post } : {}), outcomes };
-}
-
-function shapesOf(options: BenchOptions, saturatedCount: number): Array<['saturated' | 'rate', PhaseShape]> {
-  const shapes: Array<['saturated' | 'rate', PhaseShape]> = [];
-  if (runsSaturated(options)) shapes.push(['saturated', { kind: 'saturated', count: saturatedCount, concurrency: options.concurrency }]);
-  if (runsRate(options)) shapes.push(['rate', { kind: 'rate', rate: options.rate, duration: options.duration }]);
-  return shapes;
 }
 
 const monotonicMicros = () => Number(process.hrtime.bigint() / 1000n);
@@ -88,11 +82,11 @@ async function benchTroupe(options: BenchOptions): Promise<{ troupe: BenchReport
     }
     const workload = orderWorkload(system.urlsOf('order-service'), tap, options.mix);
     const timeoutMs = system.sagaDeadlineMs + 30_000;
-    say('warming up (20 orders)…');
-    await runPhase('warm-up', { kind: 'saturated', count: 20, concurrency: 4 }, offset(workload, 1_000_000), timeoutMs, { quiet: true });
+    say(`warming up (${warmUpSagas} orders)…`);
+    await runPhase('warm-up', warmUpShape(options), offset(workload, 1_000_000), timeoutMs, { quiet: true });
     const troupe: BenchReport['troupe'] = { memory: [] };
     const apps = system.processes.flatMap(({ app, pid }) => (pid === undefined ? [] : [{ app, pid }]));
-    for (const [phase, shape] of shapesOf(options, options.orders)) {
+    for (const [phase, shape] of measuredShapes(options, options.orders)) {
       const cpu = phase === 'saturated' ? cpuWatch(apps.map(({ app, pid }) => ({ name: app, pid }))) : undefined;
       let fromMicros = 0;
       const onStart = () => {
@@ -131,9 +125,9 @@ async function benchRaw(options: BenchOptions): Promise<{ raw: NonNullable<Bench
       `${plan.services.length} bare amqplib processes, one per manifest, each declaring its worker's topology in namespace ${plan.prefix} ` +
       `(${queues} consumer queues${fromArchive.length > 0 ? `; ${fromArchive.join(', ')} read the archive` : ''}), prefetch ${plan.services[0]?.prefetch}, ` +
       `happy path ${happyPath(plan).join(' → ')}: consume → confirmed persistent publish of a real envelope → ack; no store; same broker`;
-    await runPhase('raw warm-up', { kind: 'saturated', count: 200, concurrency: options.concurrency }, graph.workload, 60_000, { quiet: true });
+    await runPhase('raw warm-up', warmUpShape(options), graph.workload, 60_000, { quiet: true });
     const raw: NonNullable<BenchReport['raw']> = {};
-    for (const [phase, shape] of shapesOf(options, options.rawSagas)) {
+    for (const [phase, shape] of measuredShapes(options, options.rawSagas)) {
       const cpu = phase === 'saturated' ? cpuWatch(graph.processes().map(({ app, pid }) => ({ name: app, pid }))) : undefined;
       const result = await runPhase(`raw ${phase}`, shape, graph.workload, 60_000, { onStart: () => cpu?.start() });
       if (cpu) raw.cpu = cpu.finish(result.completed);
