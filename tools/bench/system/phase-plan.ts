@@ -1,7 +1,7 @@
-import { runsRate, runsSaturated, type BenchOptions } from './options';
+import { runsRate, runsSaturated, type BenchOptions, type Mode } from './options';
 import type { PhaseShape } from './phase';
 
-export type MeasuredPhase = 'saturated' | 'rate';
+export type MeasuredPhase = Exclude<Mode, 'both'>;
 
 /** Sagas each side runs, unmeasured, before its first measured phase. */
 export const warmUpSagas = 200;
