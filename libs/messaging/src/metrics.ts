@@ -18,6 +18,11 @@ export interface MessagingMetrics {
   /** An outbox row was confirmed by the broker. */
   published(eventType: string): void;
   /**
+   * Seconds from handing an outbox event to the publisher to the broker's confirm: the broker's durable enqueue
+   * on every queue the event routes to (a Raft commit per quorum queue), plus any wait for a free publish slot.
+   */
+  publishConfirmLatency(eventType: string, seconds: number): void;
+  /**
    * A mandatory publish came back unroutable and was kept (delivery requeued or retried, outbox row left
    * pending). Labelled by exchange, not event type: `reason` is `no-route` (no queue bound) or `no-exchange`.
    */
@@ -55,6 +60,7 @@ export const noopMetrics: MessagingMetrics = {
   deadLettered: ignore,
   handlerLatency: ignore,
   published: ignore,
+  publishConfirmLatency: ignore,
   returned: ignore,
   topologyRedeclared: ignore,
   unroutableDropped: ignore,

@@ -76,10 +76,12 @@ export class OutboxDispatcher {
     const properties = eventProperties(row.event, row.traceparent);
     try {
       // A child of the context stored with the row, whoever publishes it (writer or relay, before or after a restart).
+      const handedOver = performance.now();
       await this.tracing.withPublishSpan(row.event, properties.headers!, () => this.publisher.publish(this.exchange, row.routingKey, Buffer.from(JSON.stringify(row.event)), properties), {
         destination: this.exchange,
         parent: row.traceparent ?? null,
       });
+      this.metrics.publishConfirmLatency(row.routingKey, (performance.now() - handedOver) / 1000);
       this.metrics.published(row.routingKey);
     } catch (error) {
       const ageMs = Date.now() - row.createdAt;

@@ -5,11 +5,12 @@ import { createSqliteStore, type Store } from '@troupe/persistence';
 import { noTracing } from '@troupe/tracing';
 import type { ConfirmPublisher } from '../publish/confirm-publisher';
 import { silentLogger } from '../logger';
-import { noopMetrics } from '../metrics';
+import { noopMetrics, type MessagingMetrics } from '../metrics';
 import { OutboxDispatcher } from './dispatcher';
 import { OutboxRelay } from './relay';
 import { outboxCollection, type OutboxRow } from './row';
 import { writeOutboxRow } from './writer';
+import { BrokerUnavailableError } from '../errors';
 
 /** Confirms every publish at once and remembers the routing keys, as the broker would. */
 function confirmingPublisher(): ConfirmPublisher & { published: string[] } {
@@ -67,5 +68,27 @@ describe('outbox rows: sent marks and pruning', () => {
     await relay.sweep();
     const left = (await rows().find({})).map((row) => row._id).sort();
     assert.deepEqual(left, [recent._id, pending._id, stalePending._id].sort());
+  });
+
+  it("reports each confirmed publish's wait for the broker, labelled by event type, and nothing for a publish that failed", async () => {
+    const observed: Array<[string, number]> = [];
+    const metrics: MessagingMetrics = { ...noopMetrics, publishConfirmLatency: (type, seconds) => void observed.push([type, seconds]) };
+    let confirmAfterMs = 30;
+    const slowBroker = {
+      publish: async () => {
+        await new Promise((resolve) => setTimeout(resolve, confirmAfterMs));
+        if (confirmAfterMs === 0) throw new BrokerUnavailableError('nacked');
+      },
+    } as unknown as ConfirmPublisher;
+    const timed = new OutboxDispatcher(store, slowBroker, 'events', metrics, silentLogger, noTracing('test'));
+    assert.deepEqual(await timed.dispatch([await writeRow(store)]), []);
+    assert.equal(observed.length, 1);
+    const [type, seconds] = observed[0]!;
+    assert.equal(type, 'stock.reserved');
+    assert.ok(seconds >= 0.025 && seconds < 5, `the confirm took about 30 ms, reported ${seconds} s`);
+    confirmAfterMs = 0;
+    assert.equal((await timed.dispatch([await writeRow(store)])).length, 1, 'the nacked row is left for the relay');
+    assert.equal(observed.length, 1, 'a failed publish is not a confirm');
+    await timed.flush();
   });
 });

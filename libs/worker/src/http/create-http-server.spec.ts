@@ -80,6 +80,7 @@ describe('createHttpServer', () => {
       metrics.messaging.handlerLatency('stock.reserved', 0.003);
       metrics.messaging.duplicate('stock.reserved');
       metrics.messaging.published('payment.captured');
+      metrics.messaging.publishConfirmLatency('payment.captured', 0.0018);
       metrics.messaging.returned('payment-service.retry', 'no-route');
       metrics.messaging.topologyRedeclared('consumer-lost');
       metrics.messaging.unroutableDropped('payment.captured');
@@ -98,6 +99,9 @@ describe('createHttpServer', () => {
       assert.match(text, /^troupe_topology_redeclared_total\{trigger="consumer-lost",service="test-service"\} 1$/m);
       assert.match(text, /^troupe_outbox_unroutable_dropped_total\{event="payment\.captured",service="test-service"\} 1$/m);
       assert.match(text, /^troupe_handler_duration_seconds_bucket\{le="0\.005",service="test-service",event="stock\.reserved"\} 1$/m);
+      assert.match(text, /^troupe_handler_duration_seconds_bucket\{le="0\.0025",service="test-service",event="stock\.reserved"\} 0$/m);
+      assert.match(text, /^troupe_publish_confirm_duration_seconds_bucket\{le="0\.001",service="test-service",event="payment\.captured"\} 0$/m);
+      assert.match(text, /^troupe_publish_confirm_duration_seconds_bucket\{le="0\.002",service="test-service",event="payment\.captured"\} 1$/m);
     });
   });
 
