@@ -18,6 +18,7 @@ import { runPhase, type PhaseResult, type Workload } from './phase';
 import { measuredShapes, warmUpSagas, warmUpShape } from './phase-plan';
 import { happyPath, startRawGraph } from './raw-graph';
 import { finalLine, formatReport, summaryOf, type BenchReport, type PhaseFigures } from './report';
+import { phaseStages, readWorkerStages } from './stage-latency';
 import { systemUnderTest } from './system-under-test';
 
 const say = (line: string) => process.stderr.write(`[bench] ${line}\n`);
@@ -94,12 +95,14 @@ async function benchTroupe(options: BenchOptions): Promise<{ troupe: BenchReport
         fromMicros = monotonicMicros();
         if (cpu && options.profileDir) writeWindow(options.profileDir, { fromMicros, toMicros: null, sagas: 0, processes: apps });
       };
+      const stagesBefore = await readWorkerStages(system.processes);
       const result = await runPhase(`troupe ${phase}`, shape, offset(workload, phase === 'rate' ? 2_000_000 : 0), timeoutMs, { onStart });
       if (cpu) {
         troupe.cpu = cpu.finish(result.completed);
         if (options.profileDir) writeWindow(options.profileDir, { fromMicros, toMicros: monotonicMicros(), sagas: result.completed, processes: apps });
       }
-      troupe[phase] = { ...figuresOf(result), ...(await sagaDetails(result, tap, 30_000)) };
+      const details = await sagaDetails(result, tap, 30_000);
+      troupe[phase] = { ...figuresOf(result), ...details, stages: phaseStages(stagesBefore, await readWorkerStages(system.processes)) };
     }
     troupe.memory = await readMemory(system.processes);
     return { troupe, describe: system.describe, tap: `the archive stream ${stream} (bound # to the events exchange), read from 'next', prefetch 1000` };
@@ -129,9 +132,11 @@ async function benchRaw(options: BenchOptions): Promise<{ raw: NonNullable<Bench
     const raw: NonNullable<BenchReport['raw']> = {};
     for (const [phase, shape] of measuredShapes(options, options.rawSagas)) {
       const cpu = phase === 'saturated' ? cpuWatch(graph.processes().map(({ app, pid }) => ({ name: app, pid }))) : undefined;
+      const stagesBefore = await graph.confirmReading();
       const result = await runPhase(`raw ${phase}`, shape, graph.workload, 60_000, { onStart: () => cpu?.start() });
       if (cpu) raw.cpu = cpu.finish(result.completed);
-      raw[phase] = { ...figuresOf(result), ...(await sagaDetails(result, graph.tap, 10_000, 'publish')) };
+      const details = await sagaDetails(result, graph.tap, 10_000, 'publish');
+      raw[phase] = { ...figuresOf(result), ...details, stages: phaseStages(stagesBefore, await graph.confirmReading()) };
     }
     return { raw, describe };
   } finally {

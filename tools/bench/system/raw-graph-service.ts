@@ -1,12 +1,15 @@
 // One service of the raw replay (raw-graph.ts): a bare amqplib process, no store, no pipeline. Spawned by the bench
 // with its plan in RAW_GRAPH_SERVICE; prints `ready` once its topology is declared and its consumers run, and exits
-// non-zero on any broker error or consumer cancellation, so a broken replay never passes for a fast one.
+// non-zero on any broker error or consumer cancellation, so a broken replay never passes for a fast one. Each line
+// `confirms N` on its stdin is answered with `confirms N <json>`: its publishes' confirm latency so far, in the workers'
+// histogram buckets (stage-latency.ts), so the bench can set the broker's share of a raw hop beside a worker's.
 // Bare amqplib is the point of this baseline; RawClient (@troupe/messaging/testing) swallows errors and cancellations.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import amqp, { type ConsumeMessage } from 'amqplib';
 import type { EventType } from '@troupe/contracts';
 import { sampleEvent } from '@troupe/order-catalogue/testing';
 import type { RawConsumer, RawServiceInput } from './raw-graph';
+import { emptyHistogram, observe } from './stage-latency';
 
 const input = JSON.parse(process.env.RAW_GRAPH_SERVICE ?? 'null') as RawServiceInput | null;
 if (!input) {
@@ -15,6 +18,7 @@ if (!input) {
 }
 const { url, eventsExchange, plan } = input;
 let stopping = false;
+const confirms = emptyHistogram();
 
 function fail(why: string): never {
   process.stderr.write(`[raw ${plan.service}] ${why}\n`);
@@ -53,8 +57,10 @@ async function main(): Promise<void> {
     // A real envelope of the emitted type, of this saga, with a fresh id: what the service would publish.
     const event = sampleEvent(type as EventType, { orderId: incoming.data.orderId } as never, { source: plan.service, causedBy: incoming });
     const body = Buffer.from(JSON.stringify(event));
+    const handedOver = performance.now();
     publisher.publish(eventsExchange, type, body, { persistent: true, mandatory: true, messageId: event.id, appId: plan.service, type, contentType: 'application/json' }, (error) => {
       if (error) fail(`publish of ${type} not confirmed: ${String(error)}`);
+      observe(confirms, (performance.now() - handedOver) / 1000);
       consumer.ack(message);
     });
   }
@@ -73,6 +79,16 @@ async function main(): Promise<void> {
     stopping = true;
     void connection.close().catch(() => undefined).finally(() => process.exit(0));
   };
+  let requests = '';
+  process.stdin.setEncoding('utf8').on('data', (chunk: string) => {
+    requests += chunk;
+    for (let end = requests.indexOf('\n'); end >= 0; end = requests.indexOf('\n')) {
+      const request = /^confirms (\d+)$/.exec(requests.slice(0, end).trim());
+      if (request) process.stdout.write(`confirms ${request[1]} ${JSON.stringify(confirms)}\n`);
+      requests = requests.slice(end + 1);
+    }
+  });
+  process.stdin.on('error', () => undefined);
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
   process.stdout.write('ready\n');

@@ -9,6 +9,7 @@ import { brokerAdmin, deleteNamespace } from '@troupe/order-testing';
 import { workspaceRoot } from '@troupe/testing';
 import { EventTap } from './event-tap';
 import type { SagaTiming, Workload } from './phase';
+import type { BucketCounts, StageReading } from './stage-latency';
 
 /** One consumer queue of one service in the replay, and what its handler publishes on the happy path. */
 export interface RawConsumer {
@@ -146,6 +147,8 @@ export interface RawGraph {
   workload: Workload;
   /** One bare amqplib process per service. */
   processes(): Array<{ app: string; pid: number }>;
+  /** Every publishing process's confirm latency so far (named `raw <service>`); one that does not answer in 5 s is left out. */
+  confirmReading(): Promise<StageReading>;
   /** Stops every process and deletes the namespace (queues, exchanges, the archive stream). Idempotent. */
   close(): Promise<void>;
 }
@@ -162,7 +165,8 @@ export async function startRawGraph(url: string, manifests: readonly ServiceMani
   const prefix = `bench-raw-${randomBytes(4).toString('hex')}.`;
   const plan = rawGraphPlan(manifests, { prefix });
   const root = workspaceRoot();
-  const children: Array<{ service: string; child: ChildProcess; exited: Promise<void> }> = [];
+  const children: Array<{ service: string; child: ChildProcess; exited: Promise<void>; answers: Map<number, (histogram: BucketCounts) => void> }> = [];
+  let nextRequest = 0;
   const tap = new EventTap();
   let client: RawClient | undefined;
   let closing = false;
@@ -205,7 +209,7 @@ export async function startRawGraph(url: string, manifests: readonly ServiceMani
       const child = spawn(process.execPath, ['--require', 'tsx/cjs', path.join(root, childScript)], {
         cwd: root,
         env: { ...process.env, TSX_TSCONFIG_PATH: process.env.TSX_TSCONFIG_PATH ?? 'tsconfig.base.json', RAW_GRAPH_SERVICE: JSON.stringify(input) },
-        stdio: ['ignore', 'pipe', 'pipe'],
+        stdio: ['pipe', 'pipe', 'pipe'],
       });
       let output = '';
       child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
@@ -216,7 +220,19 @@ export async function startRawGraph(url: string, manifests: readonly ServiceMani
         if (!closing) fail(new Error(`raw ${service.service} exited (${code ?? signal}) during the run: ${output.trim().slice(-500)}`));
         resolve();
       }));
-      children.push({ service: service.service, child, exited });
+      const answers = new Map<number, (histogram: BucketCounts) => void>();
+      child.stdin!.on('error', () => undefined);
+      let lines = '';
+      child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+        lines += chunk;
+        for (let end = lines.indexOf('\n'); end >= 0; end = lines.indexOf('\n')) {
+          const line = lines.slice(0, end);
+          lines = lines.slice(end + 1);
+          const answer = /^confirms (\d+) (.*)$/.exec(line);
+          if (answer) answers.get(Number(answer[1]))?.(JSON.parse(answer[2]!) as BucketCounts);
+        }
+      });
+      children.push({ service: service.service, child, exited, answers });
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`raw ${service.service} not ready within 60 s: ${output}`)), 60_000);
         let stdout = '';
@@ -267,6 +283,26 @@ export async function startRawGraph(url: string, manifests: readonly ServiceMani
     tap,
     workload,
     processes: () => children.flatMap(({ service, child }) => (child.pid === undefined ? [] : [{ app: `raw ${service}`, pid: child.pid }])),
+    confirmReading: async () => {
+      const readings = await Promise.all(
+        children.map(({ service, child, answers }) =>
+          new Promise<[string, BucketCounts] | undefined>((resolve) => {
+            const request = (nextRequest += 1);
+            const timer = setTimeout(() => {
+              answers.delete(request);
+              resolve(undefined);
+            }, 5_000);
+            answers.set(request, (histogram) => {
+              clearTimeout(timer);
+              answers.delete(request);
+              resolve([`raw ${service}`, histogram]);
+            });
+            child.stdin!.write(`confirms ${request}\n`);
+          }),
+        ),
+      );
+      return new Map(readings.flatMap((reading) => (reading ? [[reading[0], { confirm: reading[1] }] as const] : [])));
+    },
     close,
   };
 }

@@ -64,6 +64,16 @@ describe('report', () => {
     assert.match(text, /order-view\s+–/);
   });
 
+  it("prints each process's commit and confirm over the phase, Troupe's workers and the raw replay's processes in one table", () => {
+    const withStages = report({ saturated: { ...figures(2000, 4, 30), stages: [{ process: 'raw inventory-service', confirm: { count: 90, p50: 1.25, p99: 6 } }] } });
+    withStages.troupe.saturated!.stages = [{ process: 'inventory-service', commit: { count: 100, p50: 2.5, p99: 12 }, confirm: { count: 100, p50: 4.5, p99: 30 } }];
+    const text = formatReport(withStages);
+    assert.match(text, /commit and broker confirm per process, saturated 100 @ 8/);
+    assert.match(text, /\ninventory-service\s+100\s+2\.50\s+12\s+100\s+4\.50\s+30\n/);
+    assert.match(text, /\nraw inventory-service\s+-\s+-\s+-\s+90\s+1\.25\s+6\.00\n/);
+    assert.doesNotMatch(formatReport(report({ saturated: figures(2000, 4, 30) })), /commit and broker confirm/, 'no table without histograms');
+  });
+
   it('ends with the one summary line', () => {
     const text = formatReport(report({ saturated: figures(2000, 4, 30) }));
     const lines = text.split('\n');

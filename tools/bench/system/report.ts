@@ -2,6 +2,7 @@ import type { CpuFigures } from './cpu';
 import type { AppMemory } from './memory';
 import type { LatencySummary } from './percentiles';
 import type { PhaseResult, PhaseShape } from './phase';
+import type { ProcessStages } from './stage-latency';
 
 /** A phase's figures as reported: its result without the raw timings, plus what the tap measured. */
 export interface PhaseFigures extends Omit<PhaseResult, 'started' | 'timings'> {
@@ -9,6 +10,8 @@ export interface PhaseFigures extends Omit<PhaseResult, 'started' | 'timings'> {
   hops?: Record<string, LatencySummary>;
   /** Per hop, the part after the event's producer created it: commit, flush, publish, routing to the tap. */
   hopsSinceCreated?: Record<string, LatencySummary>;
+  /** Per process over the phase, from its own histograms: receipt → commit (Troupe workers) and publish → confirm. */
+  stages?: ProcessStages[];
 }
 
 export interface Ratios {
@@ -128,6 +131,19 @@ export function formatReport(report: BenchReport): string {
       if (figures.toNotified) hopRows.push(['start → customer.notified', String(figures.toNotified.count), ms(figures.toNotified.p50), ms(figures.toNotified.p95), ms(figures.toNotified.p99), '', '']);
       lines.push(...table(hopRows));
     }
+  }
+  for (const phase of ['saturated', 'rate'] as const) {
+    const sides = [report.troupe[phase], report.raw?.[phase]].filter((figures) => (figures?.stages?.length ?? 0) > 0);
+    if (sides.length === 0) continue;
+    lines.push(
+      '',
+      `commit and broker confirm per process, ${shapeLabel(sides[0]!.shape)} (each process's own histograms over the phase, interpolated within buckets; ms)`,
+    );
+    const stageRows = [['process', 'handled', 'receipt → commit p50', 'p99', 'confirms', 'publish → confirm p50', 'p99']];
+    for (const { process, commit, confirm } of sides.flatMap((figures) => figures!.stages!)) {
+      stageRows.push([process, commit ? String(commit.count) : '-', commit ? ms(commit.p50) : '-', commit ? ms(commit.p99) : '-', confirm ? String(confirm.count) : '-', confirm ? ms(confirm.p50) : '-', confirm ? ms(confirm.p99) : '-']);
+    }
+    lines.push(...table(stageRows));
   }
   for (const [who, cpu] of [['troupe', report.troupe.cpu], ['raw', report.raw?.cpu]] as const) {
     if (!cpu) continue;
