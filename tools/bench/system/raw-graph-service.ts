@@ -6,6 +6,7 @@
 // Bare amqplib is the point of this baseline; RawClient (@troupe/messaging/testing) swallows errors and cancellations.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import amqp, { type ConsumeMessage } from 'amqplib';
+import { createInterface } from 'node:readline';
 import type { EventType } from '@troupe/contracts';
 import { sampleEvent } from '@troupe/order-catalogue/testing';
 import type { RawConsumer, RawServiceInput } from './raw-graph';
@@ -79,16 +80,11 @@ async function main(): Promise<void> {
     stopping = true;
     void connection.close().catch(() => undefined).finally(() => process.exit(0));
   };
-  let requests = '';
-  process.stdin.setEncoding('utf8').on('data', (chunk: string) => {
-    requests += chunk;
-    for (let end = requests.indexOf('\n'); end >= 0; end = requests.indexOf('\n')) {
-      const request = /^confirms (\d+)$/.exec(requests.slice(0, end).trim());
-      if (request) process.stdout.write(`confirms ${request[1]} ${JSON.stringify(confirms)}\n`);
-      requests = requests.slice(end + 1);
-    }
-  });
   process.stdin.on('error', () => undefined);
+  createInterface({ input: process.stdin }).on('line', (line) => {
+    const request = /^confirms (\d+)$/.exec(line.trim());
+    if (request) process.stdout.write(`confirms ${request[1]} ${JSON.stringify(confirms)}\n`);
+  });
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
   process.stdout.write('ready\n');

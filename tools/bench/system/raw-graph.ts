@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { consumedBy, intakeOf, type EventType, type Intake, type ServiceManifest } from '@troupe/contracts';
 import { archiveNames, buildTopology, firstBrokerUrl, messagingDefaults, topologyNames, type Topology } from '@troupe/messaging';
 import { openRawClient, type RawClient } from '@troupe/messaging/testing';
@@ -222,15 +223,9 @@ export async function startRawGraph(url: string, manifests: readonly ServiceMani
       }));
       const answers = new Map<number, (histogram: BucketCounts) => void>();
       child.stdin!.on('error', () => undefined);
-      let lines = '';
-      child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
-        lines += chunk;
-        for (let end = lines.indexOf('\n'); end >= 0; end = lines.indexOf('\n')) {
-          const line = lines.slice(0, end);
-          lines = lines.slice(end + 1);
-          const answer = /^confirms (\d+) (.*)$/.exec(line);
-          if (answer) answers.get(Number(answer[1]))?.(JSON.parse(answer[2]!) as BucketCounts);
-        }
+      createInterface({ input: child.stdout! }).on('line', (line) => {
+        const answer = /^confirms (\d+) (.*)$/.exec(line);
+        if (answer) answers.get(Number(answer[1]))?.(JSON.parse(answer[2]!) as BucketCounts);
       });
       children.push({ service: service.service, child, exited, answers });
       await new Promise<void>((resolve, reject) => {
