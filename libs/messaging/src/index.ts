@@ -18,7 +18,7 @@ export type { FailureAction } from './consume/failure-policy';
 export { troupeHeaders } from './codec/amqp-message';
 export type { EventCodec, DecodedEvent } from './codec/codec';
 export { catalogueCodec } from './codec/catalogue-codec';
-export { noopMetrics } from './metrics';
+export { latencyBucketsSeconds, noopMetrics } from './metrics';
 export type { MessagingMetrics, MessagingObservables } from './metrics';
 export type { OutboxRelayOptions } from './outbox/relay';
 export { outboxCollection } from './outbox/row';

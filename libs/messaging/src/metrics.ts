@@ -50,6 +50,12 @@ export interface MessagingObservables {
   consumers(): { queue: string; consumers: number }[];
 }
 
+/**
+ * Upper bounds (seconds) for histograms of `handlerLatency` and `publishConfirmLatency`: fine below 10 ms, where a
+ * healthy hop's commit and its broker confirm each fall, and up to 5 s for a stalled one.
+ */
+export const latencyBucketsSeconds: readonly number[] = [0.0005, 0.001, 0.002, 0.0025, 0.003, 0.005, 0.0075, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
+
 const ignore = (): void => undefined;
 
 export const noopMetrics: MessagingMetrics = {

@@ -1,8 +1,8 @@
 // One service of the raw replay (raw-graph.ts): a bare amqplib process, no store, no pipeline. Spawned by the bench
 // with its plan in RAW_GRAPH_SERVICE; prints `ready` once its topology is declared and its consumers run, and exits
 // non-zero on any broker error or consumer cancellation, so a broken replay never passes for a fast one. Each line
-// `confirms N` on its stdin is answered with `confirms N <json>`: its publishes' confirm latency so far, in the workers'
-// histogram buckets (stage-latency.ts), so the bench can set the broker's share of a raw hop beside a worker's.
+// `confirms N` on its stdin is answered with `confirms N <json>`: its publishes' confirm latency so far, in the buckets
+// the bench passes (the workers' own; stage-latency.ts), so the bench can set the broker's share of a raw hop beside a worker's.
 // Bare amqplib is the point of this baseline; RawClient (@troupe/messaging/testing) swallows errors and cancellations.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import amqp, { type ConsumeMessage } from 'amqplib';
@@ -17,9 +17,9 @@ if (!input) {
   process.stderr.write('raw-graph-service: RAW_GRAPH_SERVICE is not set (the bench starts this process)\n');
   process.exit(2);
 }
-const { url, eventsExchange, plan } = input;
+const { url, eventsExchange, plan, confirmBucketsSeconds } = input;
 let stopping = false;
-const confirms = emptyHistogram();
+const confirms = emptyHistogram(confirmBucketsSeconds);
 
 function fail(why: string): never {
   process.stderr.write(`[raw ${plan.service}] ${why}\n`);

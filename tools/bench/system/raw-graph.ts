@@ -3,7 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { consumedBy, intakeOf, type EventType, type Intake, type ServiceManifest } from '@troupe/contracts';
-import { archiveNames, buildTopology, firstBrokerUrl, messagingDefaults, topologyNames, type Topology } from '@troupe/messaging';
+import { archiveNames, buildTopology, firstBrokerUrl, latencyBucketsSeconds, messagingDefaults, topologyNames, type Topology } from '@troupe/messaging';
 import { openRawClient, type RawClient } from '@troupe/messaging/testing';
 import { sampleEvent } from '@troupe/order-catalogue/testing';
 import { brokerAdmin, deleteNamespace } from '@troupe/order-testing';
@@ -140,6 +140,8 @@ export interface RawServiceInput {
   url: string;
   eventsExchange: string;
   plan: RawServicePlan;
+  /** Upper bounds (seconds) the process counts its confirm latencies into: the workers' own, so the figures compare. */
+  confirmBucketsSeconds: readonly number[];
 }
 
 export interface RawGraph {
@@ -206,7 +208,7 @@ export async function startRawGraph(url: string, manifests: readonly ServiceMani
   try {
     await Promise.all(plan.services.map(async (service) => {
       // The first node of a cluster list: the bare baseline process connects to one node and stays free of @troupe/messaging.
-      const input: RawServiceInput = { url: firstBrokerUrl(url), eventsExchange: plan.eventsExchange, plan: service };
+      const input: RawServiceInput = { url: firstBrokerUrl(url), eventsExchange: plan.eventsExchange, plan: service, confirmBucketsSeconds: latencyBucketsSeconds };
       const child = spawn(process.execPath, ['--require', 'tsx/cjs', path.join(root, childScript)], {
         cwd: root,
         env: { ...process.env, TSX_TSCONFIG_PATH: process.env.TSX_TSCONFIG_PATH ?? 'tsconfig.base.json', RAW_GRAPH_SERVICE: JSON.stringify(input) },

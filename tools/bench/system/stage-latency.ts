@@ -6,9 +6,6 @@
  * reading before it and one after it.
  */
 
-/** Upper bounds in seconds, ascending, without +Inf; the raw replay uses the workers' bounds. */
-export const stageBucketBounds: readonly number[] = [0.0005, 0.001, 0.002, 0.0025, 0.003, 0.005, 0.0075, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
-
 /** Cumulative counts per upper bound (`counts[i]` observations ≤ `bounds[i]`), and the total (the +Inf bucket). */
 export interface BucketCounts {
   bounds: number[];
@@ -69,7 +66,8 @@ export function observe(histogram: BucketCounts, seconds: number): void {
   histogram.total += 1;
 }
 
-export function emptyHistogram(bounds: readonly number[] = stageBucketBounds): BucketCounts {
+/** Empty cumulative buckets with these upper bounds (seconds, ascending). */
+export function emptyHistogram(bounds: readonly number[]): BucketCounts {
   return { bounds: [...bounds], counts: bounds.map(() => 0), total: 0 };
 }
 

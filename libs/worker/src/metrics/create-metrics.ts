@@ -1,4 +1,4 @@
-import type { MessagingMetrics, MessagingObservables } from '@troupe/messaging';
+import { latencyBucketsSeconds, type MessagingMetrics, type MessagingObservables } from '@troupe/messaging';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 export interface WorkerMetrics {
@@ -29,8 +29,7 @@ export function createMetrics(service: string): WorkerMetrics {
   const returned = counter('troupe_messages_returned_total', 'Mandatory publishes the broker could route to no queue; kept (requeued, retried, left pending)', ['exchange', 'reason'] as const);
   const redeclared = counter('troupe_topology_redeclared_total', 'Topology re-declarations after part of it went missing (consumer cancelled, publish returned)', ['trigger'] as const);
   const unroutableDropped = counter('troupe_outbox_unroutable_dropped_total', 'Outbox events given up after routing to no queue for outbox.unroutableGraceMs', byEvent);
-  // Fine below 10 ms: on a healthy machine a hop's commit and its broker confirm are each a few milliseconds.
-  const durationBuckets = [0.0005, 0.001, 0.002, 0.0025, 0.003, 0.005, 0.0075, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
+  const durationBuckets = [...latencyBucketsSeconds];
   const latency = new Histogram({
     name: 'troupe_handler_duration_seconds',
     help: 'Seconds from receipt to commit of the handler transaction',
