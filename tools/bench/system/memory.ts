@@ -1,3 +1,5 @@
+import { metricsPage } from './metrics-page';
+
 /** An unlabelled-or-labelled gauge's value from a Prometheus text page (prom-client's default metrics), or undefined. */
 export function gaugeValue(metricsText: string, name: string): number | undefined {
   const match = new RegExp(`^${name}(?:\\{[^}]*\\})?\\s+([0-9.eE+]+)\\s*$`, 'm').exec(metricsText);
@@ -33,12 +35,8 @@ export function memoryOf(metricsText: string): Omit<AppMemory, 'app' | 'url'> {
 export async function readMemory(apps: ReadonlyArray<{ app: string; url: string }>): Promise<AppMemory[]> {
   return Promise.all(
     apps.map(async ({ app, url }) => {
-      try {
-        const response = await fetch(`${url}/metrics`, { signal: AbortSignal.timeout(10_000) });
-        return { app, url, ...(response.ok ? memoryOf(await response.text()) : {}) };
-      } catch {
-        return { app, url };
-      }
+      const page = await metricsPage(url);
+      return { app, url, ...(page === undefined ? {} : memoryOf(page)) };
     }),
   );
 }

@@ -5,6 +5,7 @@
  * buckets. Histograms are cumulative since the process started, so a phase's figures are the difference of a
  * reading before it and one after it.
  */
+import { metricsPage } from './metrics-page';
 
 /** Cumulative counts per upper bound (`counts[i]` observations ≤ `bounds[i]`), and the total (the +Inf bucket). */
 export interface BucketCounts {
@@ -108,15 +109,6 @@ export function phaseStages(before: StageReading, after: StageReading): ProcessS
 
 /** Each Troupe process's two histograms from its /metrics (names unique, as `order-service#2`); one that does not answer is left out. */
 export async function readWorkerStages(apps: ReadonlyArray<{ app: string; url: string }>): Promise<StageReading> {
-  const pages = await Promise.all(
-    apps.map(async ({ app, url }) => {
-      try {
-        const response = await fetch(`${url}/metrics`, { signal: AbortSignal.timeout(10_000) });
-        return [app, response.ok ? await response.text() : undefined] as const;
-      } catch {
-        return [app, undefined] as const;
-      }
-    }),
-  );
+  const pages = await Promise.all(apps.map(async ({ app, url }) => [app, await metricsPage(url)] as const));
   return new Map(pages.flatMap(([app, page]) => (page === undefined ? [] : [[app, { commit: parseHistogram(page, handlerHistogram), confirm: parseHistogram(page, confirmHistogram) }] as const])));
 }
